@@ -39,3 +39,4 @@ export {
   STAKEHOLDER_GROUPS,
   STATUSES,
 } from './model';
+export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
