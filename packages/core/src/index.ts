@@ -1,3 +1,11 @@
+export type {
+  DocumentJSON,
+  FootnoteJSON,
+  HeadingJSON,
+  ParagraphJSON,
+  PointJSON,
+} from './document-json';
+export { DOCUMENT_FORMAT, documentFromJSON, documentToJSON } from './document-json';
 export { BisInputError } from './errors';
 export type {
   Action,
@@ -40,3 +48,5 @@ export {
   STATUSES,
 } from './model';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
+export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
+export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
