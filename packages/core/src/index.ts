@@ -50,3 +50,4 @@ export {
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
+export { proposedText } from './proposed';
