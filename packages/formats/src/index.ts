@@ -1,1 +1,25 @@
-export {};
+export type { AlignedParagraph, ChangeKind, DocumentComparison } from './export/compare';
+export { compareDocuments, fullText, MAX_TEXT_ALIGNED_PARAGRAPHS } from './export/compare';
+export type { Comparison, ComparisonOptions, ComparisonRow } from './export/comparison';
+export { actionLabel, buildComparison, proponentOf } from './export/comparison';
+export { runsToPlain, toCsv, UTF8_BOM } from './export/csv';
+export type {
+  CompareFormat,
+  ExportFile,
+  ExportFormat,
+  ExportInput,
+  ExportOptions,
+  ExportView,
+} from './export/export';
+export {
+  COMPARE_FORMATS,
+  compareDocumentsAs,
+  EXPORT_FORMATS,
+  EXPORT_VIEWS,
+  exportView,
+  formatsOf,
+} from './export/export';
+export type { HtmlOptions } from './export/html';
+export { escapeHtml, htmlPage, runsToHtml } from './export/html';
+export { runsToMarkdown } from './export/markdown';
+export { documentLine, statusLabel } from './export/words';

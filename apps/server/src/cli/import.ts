@@ -1,0 +1,52 @@
+import { basename } from 'node:path';
+import { documentToJSON, proposalsToJSON } from '@bis/core';
+import { importStructuredProposals, importWrittenProposals } from '@bis/formats';
+import { readDocument } from './documents';
+import { CliError, extensionOf, readText, writeOutput } from './io';
+
+const one = (positionals: string[], what: string): string => {
+  if (positionals.length === 0) throw new CliError(`missing ${what}`);
+  if (positionals.length > 1)
+    throw new CliError(`one ${what} expected, got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0] as string;
+};
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** `bis import text FILE [--title T] [--out FILE]`. */
+export const runImportText = (positionals: string[], values: { title?: string; out?: string }): number => {
+  const file = one(positionals, 'FILE to import');
+  const doc = readDocument(file, values.title);
+  writeOutput(values.out, json(documentToJSON(doc)));
+  return 0;
+};
+
+/** `bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]`. */
+export const runImportProposals = (
+  positionals: string[],
+  values: { party?: string; base?: string; out?: string },
+): number => {
+  const file = one(positionals, 'FILE of proposals');
+  if (!values.party?.trim()) throw new CliError('missing --party NAME (who submits these proposals)');
+  const base = values.base ? readDocument(values.base) : undefined;
+  const ext = extensionOf(file);
+  const options = { party: values.party.trim(), fileName: basename(file), ...(base ? { base } : {}) };
+  if (ext === 'csv' || ext === 'json') {
+    const set = importStructuredProposals(readText(file), { ...options, format: ext });
+    writeOutput(values.out, json(proposalsToJSON(set)));
+    return 0;
+  }
+  if (ext !== 'txt' && ext !== 'md' && ext !== 'text' && ext !== '') {
+    throw new CliError(`${file}: unknown format ".${ext}" (expected .txt, .md, .csv or .json)`);
+  }
+  const result = importWrittenProposals(readText(file), options);
+  if (result.errors.length > 0) {
+    const first = result.errors[0];
+    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+    for (const e of result.errors.slice(1)) process.stderr.write(`bis: ${file}:${e.line}: ${e.message}\n`);
+    throw new CliError(`${file}:${first?.line}: ${first?.message}${more}`);
+  }
+  if (result.set.proposals.length === 0) throw new CliError(`${file}: no proposals found`);
+  writeOutput(values.out, json(proposalsToJSON(result.set)));
+  return 0;
+};

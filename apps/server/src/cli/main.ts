@@ -1,0 +1,143 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { BisInputError } from '@bis/core';
+import { runCompare } from './compare';
+import { runExport } from './export';
+import { runImportProposals, runImportText } from './import';
+import { CliError } from './io';
+
+/** Usage text of each command, shown by `--help`. */
+export const USAGE: Record<string, string> = {
+  bis: `bis — paragraph-numbered negotiation texts
+
+Usage:
+  bis import text FILE [--title T] [--out FILE]
+  bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]
+  bis export VIEW --base DOC.json [--proposals P.json …] --format FMT [--out FILE]
+  bis compare OLD NEW --format FMT [--out FILE]
+  bis serve [--port N] [--data DIR]
+  bis start                      build the web app if needed, then serve with a demo process
+
+Run \`bis COMMAND --help\` for the options of one command. No server is needed except for serve/start.`,
+  'import text': `bis import text FILE [--title T] [--out FILE]
+
+Reads a base text (.txt, .md or .docx) and writes its bis.document/1 JSON to stdout or --out.
+Recognises section headings (I., A.), numbered paragraphs (1., PP3, OP3, 77 bis), lettered points
+((a), (b) …) and footnotes.`,
+  'import proposals': `bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]
+
+Reads proposals and writes bis.proposals/1 JSON. FILE is written input (.txt or .md, in the form
+"§77 → Amend: …", "New §77 bis (after §77) → Insert …"), a .csv with a header row, a .json file or a
+.docx. Without --base, targets stay labels; with --base they resolve to paragraph ids, and a label
+not in the base is an error naming the line.`,
+  export: `bis export VIEW --base DOC.json [--proposals P.json …] --format FMT [--out FILE]
+           [--party NAME …] [--status draft|tabled|withdrawn …] [--lang CODE]
+
+VIEW: comparison (current | proposed with changes | proponent | rationale | status),
+      compilation (the text, each paragraph followed by its proposals), revision (the text).
+FMT:  docx, html, md, csv, json.`,
+  compare: `bis compare OLD NEW --format FMT [--out FILE]
+
+Aligns two versions of a text paragraph by paragraph (by paragraph id when they share ids, else by
+text) and marks the changes. OLD and NEW are document JSON or any importable text file.
+FMT: html, md, csv, json.`,
+  serve: `bis serve [--port N] [--data DIR]
+
+Starts the server (REST API, WebSocket sync, the web app). Environment: PORT, DATA_DIR,
+DATABASE_URL, REDIS_URL, BIS_ADMIN_TOKEN.`,
+  start: `bis start
+
+Builds the web app when it is not built, then serves it with a demo process seeded on first start,
+printing a sign-in link for each demo role.`,
+};
+
+const COMMON = { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' } } as const;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const parse = <T extends Options>(args: string[], options: T) =>
+  parseArgs<{ args: string[]; options: T & typeof COMMON; allowPositionals: true; strict: true }>({
+    args,
+    options: { ...COMMON, ...options },
+    allowPositionals: true,
+    strict: true,
+  });
+
+const help = (key: string): number => {
+  process.stdout.write(`${USAGE[key]}\n`);
+  return 0;
+};
+
+const dispatch = async (argv: string[]): Promise<number> => {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help')
+    return help('bis');
+  switch (command) {
+    case 'import': {
+      const [sub, ...rest] = args;
+      if (sub !== 'text' && sub !== 'proposals') {
+        throw new CliError(
+          `import what? expected "bis import text FILE" or "bis import proposals FILE" (got ${sub ?? 'nothing'})`,
+        );
+      }
+      if (sub === 'text') {
+        const { values, positionals } = parse(rest, { title: { type: 'string' } });
+        if (values.help) return help('import text');
+        return runImportText(positionals, values);
+      }
+      const { values, positionals } = parse(rest, { party: { type: 'string' }, base: { type: 'string' } });
+      if (values.help) return help('import proposals');
+      return runImportProposals(positionals, values);
+    }
+    case 'export': {
+      const { values, positionals } = parse(args, {
+        base: { type: 'string' },
+        proposals: { type: 'string', multiple: true },
+        format: { type: 'string', short: 'f' },
+        party: { type: 'string', multiple: true },
+        status: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+      });
+      if (values.help) return help('export');
+      return runExport(positionals, values);
+    }
+    case 'compare': {
+      const { values, positionals } = parse(args, {
+        format: { type: 'string', short: 'f' },
+        lang: { type: 'string' },
+      });
+      if (values.help) return help('compare');
+      return runCompare(positionals, values);
+    }
+    case 'serve':
+    case 'start': {
+      const { values } = parse(args, {
+        port: { type: 'string', short: 'p' },
+        data: { type: 'string' },
+        host: { type: 'string' },
+      });
+      if (values.help) return help(command);
+      const { runServe } = await import('./run-serve');
+      return runServe(command, values);
+    }
+    default:
+      throw new CliError(`unknown command "${command}" (try bis --help)`);
+  }
+};
+
+/** Runs the `bis` command with its arguments; resolves to the exit code. */
+export const main = async (argv: string[]): Promise<number> => {
+  try {
+    return await dispatch(argv);
+  } catch (e) {
+    // Bad input is reported as one line; anything else is a bug and keeps its stack.
+    if (e instanceof CliError || e instanceof BisInputError) {
+      process.stderr.write(`bis: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`bis: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+};
