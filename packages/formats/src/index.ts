@@ -23,3 +23,5 @@ export type { HtmlOptions } from './export/html';
 export { escapeHtml, htmlPage, runsToHtml } from './export/html';
 export { runsToMarkdown } from './export/markdown';
 export { documentLine, statusLabel } from './export/words';
+export type { ImportTextOptions } from './text-import/index';
+export { DEFAULT_MAX_IMPORT_BYTES, importText } from './text-import/index';
