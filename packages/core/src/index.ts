@@ -51,3 +51,18 @@ export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { proposedText } from './proposed';
+export type { DecisionDetails, ProposalEdit, Result, TablingContext } from './workflow';
+export {
+  decideProposal,
+  editProposal,
+  FINAL_DECISIONS,
+  hasUntabledChanges,
+  isDecided,
+  latestVersion,
+  ok,
+  refused,
+  STATUS_TRANSITIONS,
+  supportProposal,
+  tableProposal,
+  withdrawProposal,
+} from './workflow';
