@@ -1,1 +1,10 @@
-export {};
+export type { ScanResult, UpdateBudget } from './budget';
+export { DEFAULT_BUDGET, scanUpdate } from './budget';
+export type { DocRef, Scope } from './docnames';
+export { docName, ID_PATTERN, isId, MAX_REVISION, parseDocName, SCOPES } from './docnames';
+export type { DraftField, MetaKey } from './roots';
+export { DRAFT_FIELDS, META_KEYS, ROOTS } from './roots';
+export type { AttrSpecData, JsonValue, MarkSpecData, NodeSpecData, SchemaSpecData } from './schema';
+export { childNodeNames, draftSchemaSpec, revisionSchemaSpec, SCHEMA_VERSION } from './schema';
+export type { ValidationResult } from './validate';
+export { validateUpdate } from './validate';

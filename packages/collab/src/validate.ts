@@ -1,0 +1,433 @@
+/**
+ * Validation of incoming updates against a scope's document shape (docs/collab.md): the server
+ * refuses any update that would add an unknown root, a node or attribute outside the schema, a
+ * key outside the known fields, or content of the wrong kind. Yjs itself has no notion of shape
+ * or permission, so this is the only gate between a client's bytes and the stored document.
+ */
+import * as Y from 'yjs';
+import { DEFAULT_BUDGET, scanUpdate, type UpdateBudget } from './budget';
+import { ID_PATTERN, SCOPES, type Scope } from './docnames';
+import { DRAFT_FIELDS, META_KEYS, ROOTS } from './roots';
+import { childNodeNames, draftSchemaSpec, revisionSchemaSpec, type SchemaSpecData } from './schema';
+
+/** The outcome of validating an update. */
+export type ValidationResult =
+  | { readonly ok: true; readonly structs: number; readonly deleteRanges: number }
+  | { readonly ok: false; readonly reason: string };
+
+// Yjs' type refs (ContentType), by number.
+const TYPE_NAMES = ['Y.Array', 'Y.Map', 'Y.Text', 'Y.XmlElement', 'Y.XmlFragment', 'Y.XmlHook', 'Y.XmlText'];
+const MAP = 1;
+const ELEMENT = 3;
+const FRAGMENT = 4;
+const XMLTEXT = 6;
+
+// Where an item lives: a root, inside a type (described by its own place), or nowhere we can tell.
+type Place =
+  | { readonly kind: 'root'; readonly name: string }
+  | {
+      readonly kind: 'type';
+      readonly ref: number;
+      readonly nodeName: string | null;
+      readonly owner: Place;
+      readonly ownerKey: string | null;
+    }
+  | { readonly kind: 'gone' } // parent collected: Yjs turns the item into GC
+  | { readonly kind: 'unknown' }; // depends on structs neither in the update nor in the doc
+
+interface Located {
+  readonly parent: Place;
+  readonly key: string | null;
+}
+
+class Invalid extends Error {}
+const invalid = (reason: string): never => {
+  throw new Invalid(reason);
+};
+
+const typeRefOf = (t: unknown): number => {
+  // Subclasses before their bases: XmlElement < XmlFragment, XmlHook < Map, XmlText < Text.
+  if (t instanceof Y.XmlElement) return ELEMENT;
+  if (t instanceof Y.XmlHook) return 5;
+  if (t instanceof Y.XmlText) return XMLTEXT;
+  if (t instanceof Y.XmlFragment) return FRAGMENT;
+  if (t instanceof Y.Text) return 2;
+  if (t instanceof Y.Map) return MAP;
+  if (t instanceof Y.Array) return 0;
+  return -1;
+};
+
+const schemaOf = (scope: Scope): SchemaSpecData | null =>
+  scope === 'revision' || scope === 'next'
+    ? revisionSchemaSpec
+    : scope === 'workspace'
+      ? draftSchemaSpec
+      : null;
+
+const ALLOWED_TYPES: { readonly [S in Scope]: ReadonlySet<number> } = {
+  revision: new Set([ELEMENT, XMLTEXT]),
+  next: new Set([ELEMENT, XMLTEXT]),
+  workspace: new Set([MAP, FRAGMENT, ELEMENT, XMLTEXT]),
+  compilation: new Set(),
+};
+
+// Plain JSON within a depth: no undefined, bigint, binary, NaN or prototype tricks.
+const isJson = (v: unknown, depth = 0): boolean => {
+  if (depth > 64) return false;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => isJson(x, depth + 1));
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.entries(v).every(([k, x]) => k !== '__proto__' && isJson(x, depth + 1));
+  }
+  return false;
+};
+
+const fitsType = (v: unknown, type: string): boolean => {
+  switch (type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'string|null':
+      return v === null || typeof v === 'string';
+    case 'json:array':
+      return Array.isArray(v) && isJson(v);
+    case 'json:object|null':
+      return v === null || (typeof v === 'object' && !Array.isArray(v) && isJson(v));
+    default:
+      return false;
+  }
+};
+
+const describe = (p: Place): string => {
+  switch (p.kind) {
+    case 'root':
+      return `root "${p.name}"`;
+    case 'type': {
+      const name = p.nodeName !== null ? `<${p.nodeName}>` : (TYPE_NAMES[p.ref] ?? '?');
+      return p.ownerKey !== null
+        ? `${name} at key "${p.ownerKey}" of ${describe(p.owner)}`
+        : `${name} in ${describe(p.owner)}`;
+    }
+    default:
+      return p.kind;
+  }
+};
+
+const idText = (id: Y.ID): string => `${id.client}:${id.clock}`;
+
+// Checks that hold wherever an item lands: content kinds of the scope, known node and mark names.
+const checkContent = (scope: Scope, item: Y.Item): void => {
+  const c = item.content;
+  const at = idText(item.id);
+  const schema = schemaOf(scope);
+  if (c instanceof Y.ContentDeleted || c instanceof Y.ContentString || c instanceof Y.ContentAny) {
+    if (c instanceof Y.ContentAny && !c.arr.every((v) => isJson(v)))
+      invalid(`item ${at}: value is not plain JSON`);
+    return;
+  }
+  if (c instanceof Y.ContentType) {
+    const ref = typeRefOf(c.type);
+    if (!ALLOWED_TYPES[scope].has(ref))
+      invalid(`item ${at}: ${TYPE_NAMES[ref] ?? 'unknown type'} not allowed in ${scope}`);
+    if (ref === ELEMENT) {
+      const name = (c.type as Y.XmlElement).nodeName;
+      const node = schema?.nodes[name];
+      if (!node || name === 'text' || name === schema?.topNode) invalid(`item ${at}: unknown node "${name}"`);
+    }
+    return;
+  }
+  if (c instanceof Y.ContentFormat) {
+    const mark = schema?.marks[c.key];
+    if (!mark) invalid(`item ${at}: unknown mark "${c.key}"`);
+    const v: unknown = c.value;
+    if (v === null) return;
+    if (typeof v !== 'object' || Array.isArray(v) || !isJson(v))
+      invalid(`item ${at}: mark "${c.key}" value is not an object`);
+    const attrs = mark?.attrs ?? {};
+    for (const k of Object.keys(v as object)) {
+      if (!(k in attrs)) invalid(`item ${at}: unknown attribute "${k}" of mark "${c.key}"`);
+    }
+    return;
+  }
+  invalid(`item ${at}: ${c.constructor.name} not allowed`);
+};
+
+const single = (item: Y.Item, what: string): unknown => {
+  const c = item.content;
+  if (!(c instanceof Y.ContentAny) || c.arr.length !== 1)
+    return invalid(`item ${idText(item.id)}: ${what} must be one JSON value`);
+  return c.arr[0];
+};
+
+const isDeleted = (item: Y.Item): boolean => item.content instanceof Y.ContentDeleted;
+
+const childElementCheck = (item: Y.Item, parent: Place, schema: SchemaSpecData, nodeName: string): void => {
+  if (isDeleted(item)) return;
+  const at = idText(item.id);
+  const c = item.content;
+  const allowed = childNodeNames(schema, nodeName);
+  if (c instanceof Y.ContentType) {
+    const ref = typeRefOf(c.type);
+    if (ref === XMLTEXT && allowed.text) return;
+    if (ref === ELEMENT && allowed.names.has((c.type as Y.XmlElement).nodeName)) return;
+    const what = ref === ELEMENT ? `<${(c.type as Y.XmlElement).nodeName}>` : (TYPE_NAMES[ref] ?? '?');
+    invalid(`item ${at}: ${what} not allowed in ${describe(parent)}`);
+  }
+  invalid(`item ${at}: ${c.constructor.name} not allowed in ${describe(parent)}`);
+};
+
+// Checks that need to know where the item lands.
+const checkPlace = (scope: Scope, item: Y.Item, { parent, key }: Located): void => {
+  const at = idText(item.id);
+  const schema = schemaOf(scope);
+  if (parent.kind === 'root') {
+    if (!ROOTS[scope].includes(parent.name)) invalid(`item ${at}: unknown root "${parent.name}" in ${scope}`);
+    if (parent.name === 'text' && schema) {
+      if (key !== null) invalid(`item ${at}: root "text" is a fragment, not a map (key "${key}")`);
+      childElementCheck(item, parent, schema, schema.topNode);
+      return;
+    }
+    // The other roots are maps: an item without a key would turn them into arrays.
+    if (key === null) invalid(`item ${at}: root "${parent.name}" is a map: item without key`);
+    if (isDeleted(item)) return;
+    if (parent.name === 'meta') {
+      const type = (META_KEYS as Record<string, string>)[key as string];
+      if (!type) invalid(`item ${at}: unknown meta key "${key}"`);
+      if (!fitsType(single(item, `meta.${key}`), type as string))
+        invalid(`item ${at}: meta.${key} must be ${type}`);
+      return;
+    }
+    if (!ID_PATTERN.test(key as string)) invalid(`item ${at}: invalid id "${key}" in root "${parent.name}"`);
+    if (parent.name === 'drafts') {
+      const c = item.content;
+      if (!(c instanceof Y.ContentType) || typeRefOf(c.type) !== MAP)
+        invalid(`item ${at}: drafts.${key} must be a Y.Map`);
+      return;
+    }
+    // proposals: the whole Proposal of @bis/core as plain JSON.
+    const v = single(item, `proposals.${key}`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || (v as { id?: unknown }).id !== key) {
+      invalid(`item ${at}: proposals.${key} must be an object with id "${key}"`);
+    }
+    return;
+  }
+  if (parent.kind !== 'type') return;
+  const { ref, owner, ownerKey } = parent;
+  if (ref === MAP && owner.kind === 'root' && owner.name === 'drafts') {
+    if (key === null) invalid(`item ${at}: a draft is a map: item without key`);
+    const type = (DRAFT_FIELDS as Record<string, string>)[key as string];
+    if (!type) invalid(`item ${at}: unknown draft field "${key}"`);
+    if (isDeleted(item)) return;
+    if (type === 'fragment') {
+      const c = item.content;
+      if (!(c instanceof Y.ContentType) || typeRefOf(c.type) !== FRAGMENT)
+        invalid(`item ${at}: draft field "${key}" must be a Y.XmlFragment`);
+      return;
+    }
+    if (!fitsType(single(item, `draft field "${key}"`), type as string))
+      invalid(`item ${at}: draft field "${key}" must be ${type}`);
+    return;
+  }
+  if (
+    ref === FRAGMENT &&
+    schema === draftSchemaSpec &&
+    ownerKey !== null &&
+    (DRAFT_FIELDS as Record<string, string>)[ownerKey] === 'fragment'
+  ) {
+    if (key !== null) invalid(`item ${at}: a fragment has no keys ("${key}")`);
+    childElementCheck(item, parent, schema, schema.topNode);
+    return;
+  }
+  if (ref === ELEMENT && schema && parent.nodeName !== null) {
+    if (key === null) {
+      childElementCheck(item, parent, schema, parent.nodeName);
+      return;
+    }
+    const attrs = schema.nodes[parent.nodeName]?.attrs ?? {};
+    if (!(key in attrs)) invalid(`item ${at}: unknown attribute "${key}" of <${parent.nodeName}>`);
+    if (!isDeleted(item)) single(item, `attribute "${key}"`);
+    return;
+  }
+  if (ref === XMLTEXT) {
+    if (key !== null) invalid(`item ${at}: text has no attributes ("${key}")`);
+    const c = item.content;
+    if (c instanceof Y.ContentString || c instanceof Y.ContentFormat || c instanceof Y.ContentDeleted) return;
+    invalid(`item ${at}: ${c.constructor.name} not allowed in text`);
+  }
+  invalid(`item ${at}: nothing may be written in ${describe(parent)}`);
+};
+
+// Finds structs by id in the update (sorted per client) and then in the document.
+class Resolver {
+  private readonly byClient = new Map<number, (Y.Item | Y.GC | Y.Skip)[]>();
+  private readonly located = new Map<Y.Item, Located>();
+  private readonly pending = new Set<Y.Item>();
+
+  constructor(
+    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+    private readonly doc: Y.Doc | undefined,
+  ) {
+    for (const s of structs) {
+      const list = this.byClient.get(s.id.client);
+      if (list) list.push(s);
+      else this.byClient.set(s.id.client, [s]);
+    }
+    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  }
+
+  private find(id: Y.ID): Y.Item | Y.GC | 'missing' {
+    const list = this.byClient.get(id.client);
+    if (list) {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = list[mid] as Y.Item | Y.GC | Y.Skip;
+        if (id.clock < s.id.clock) hi = mid - 1;
+        else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+        else return s instanceof Y.Skip ? 'missing' : s;
+      }
+    }
+    const structs = this.doc?.store.clients.get(id.client);
+    const last = structs?.[structs.length - 1];
+    if (!structs || !last || id.clock >= last.id.clock + last.length) return 'missing';
+    const s = structs[Y.findIndexSS(structs, id.clock)];
+    return s instanceof Y.Item || s instanceof Y.GC ? s : 'missing';
+  }
+
+  // The place of a type held by an item (in the update or the document).
+  private typePlace(id: Y.ID): Place {
+    const s = this.find(id);
+    if (s === 'missing') return { kind: 'unknown' };
+    if (s instanceof Y.GC || s.content instanceof Y.ContentDeleted) return { kind: 'gone' };
+    if (!(s.content instanceof Y.ContentType)) return invalid(`parent ${idText(id)} is not a type`);
+    const t = s.content.type;
+    const where = this.locate(s);
+    return {
+      kind: 'type',
+      ref: typeRefOf(t),
+      nodeName: t instanceof Y.XmlElement ? t.nodeName : null,
+      owner: where.parent,
+      ownerKey: where.key,
+    };
+  }
+
+  // The place of a type already in the document.
+  private docTypePlace(t: Y.AbstractType<unknown>): Place {
+    const item = t._item;
+    if (item === null) {
+      try {
+        return { kind: 'root', name: Y.findRootTypeKey(t) };
+      } catch {
+        return { kind: 'unknown' };
+      }
+    }
+    return this.typePlace(item.id);
+  }
+
+  /**
+   * Where `item` lands: its parent and key, from its own parent info or, lacking it, from its
+   * origins. Walks origin chains iteratively (an update may chain thousands of items).
+   */
+  locate(item: Y.Item): Located {
+    const chain: Y.Item[] = [];
+    let cur = item;
+    let r: Located;
+    for (;;) {
+      const known = this.located.get(cur);
+      if (known) {
+        r = known;
+        break;
+      }
+      if (this.pending.has(cur)) return invalid(`item ${idText(item.id)}: its origins form a cycle`);
+      this.pending.add(cur);
+      chain.push(cur);
+      const p: unknown = cur.parent;
+      if (typeof p === 'string') r = { parent: { kind: 'root', name: p }, key: cur.parentSub };
+      else if (p instanceof Y.AbstractType) r = { parent: this.docTypePlace(p), key: cur.parentSub };
+      else if (p instanceof Y.ID) r = { parent: this.typePlace(p), key: cur.parentSub };
+      else {
+        // No parent info: Yjs copies parent and key from the origin (or the right origin).
+        const o = cur.origin ?? cur.rightOrigin;
+        const s = o ? this.find(o) : 'missing';
+        if (s === 'missing') r = { parent: { kind: 'unknown' }, key: null };
+        else if (s instanceof Y.GC) r = { parent: { kind: 'gone' }, key: null };
+        else {
+          cur = s;
+          continue;
+        }
+      }
+      break;
+    }
+    for (const c of chain) {
+      this.pending.delete(c);
+      this.located.set(c, r);
+    }
+    return r;
+  }
+}
+
+const validate = (
+  scope: Scope,
+  update: Uint8Array,
+  budget: UpdateBudget,
+  doc: Y.Doc | undefined,
+): ValidationResult => {
+  const scanned = scanUpdate(update, budget);
+  if (!scanned.ok) return scanned;
+  let decoded: { structs: (Y.Item | Y.GC | Y.Skip)[] };
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (e) {
+    return { ok: false, reason: `undecodable update: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (decoded.structs.length !== scanned.structs) {
+    return {
+      ok: false,
+      reason: `decoder disagreement: ${decoded.structs.length} structs, scan counted ${scanned.structs}`,
+    };
+  }
+  const resolver = new Resolver(decoded.structs, doc);
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) continue;
+    checkContent(scope, s);
+    const where = resolver.locate(s);
+    if (where.parent.kind === 'unknown') {
+      // With the document at hand every dependency must be known: an item integrated later,
+      // once its origin arrives, would never be checked where it lands.
+      if (doc) invalid(`item ${idText(s.id)}: depends on structs the document does not have`);
+      continue;
+    }
+    checkPlace(scope, s, where);
+  }
+  return scanned;
+};
+
+/**
+ * Validates a v1 update for a document of `scope`. Checks the budget on the raw bytes first,
+ * then decodes and walks every item: roots of the scope only, node names and attributes of the
+ * scope's schema, known meta keys and draft fields with values of their type, plain JSON only.
+ * Pass the current `doc` (as the server does): items inserted next to existing ones carry no
+ * parent of their own, and are checked where they land; an item depending on structs the
+ * document lacks is refused. Without `doc` such items get only the context-free checks.
+ * Deletions are always well-formed: whether the sender may write at all is the caller's decision.
+ * Never throws.
+ */
+export const validateUpdate = (
+  scope: Scope,
+  update: Uint8Array,
+  budget: Partial<UpdateBudget> = {},
+  doc?: Y.Doc,
+): ValidationResult => {
+  if (!SCOPES.includes(scope)) return { ok: false, reason: `unknown scope ${String(scope)}` };
+  try {
+    return validate(scope, update, { ...DEFAULT_BUDGET, ...budget }, doc);
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, reason: e.message };
+    return { ok: false, reason: `unreadable update: ${e instanceof Error ? e.message : String(e)}` };
+  }
+};
