@@ -23,5 +23,15 @@ export type { HtmlOptions } from './export/html';
 export { escapeHtml, htmlPage, runsToHtml } from './export/html';
 export { runsToMarkdown } from './export/markdown';
 export { documentLine, statusLabel } from './export/words';
+export type { StructuredImportOptions } from './proposals-import/structured';
+export { importStructuredProposals } from './proposals-import/structured';
+export type {
+  ImportError,
+  LineKind,
+  LineNote,
+  WrittenImport,
+  WrittenImportOptions,
+} from './proposals-import/written';
+export { importWrittenProposals } from './proposals-import/written';
 export type { ImportTextOptions } from './text-import/index';
 export { DEFAULT_MAX_IMPORT_BYTES, importText } from './text-import/index';
