@@ -43,8 +43,9 @@ const PREFIXED_OR_SUFFIXED = new RegExp(
   `^(?:(PP|OP)\\s?(\\d{1,4})(?:\\s?(${SUFFIX}))?|(\\d{1,4})\\s?(${SUFFIX}))\\b[.)]?(?=\\s|$)`,
   'i',
 );
-// `1.` or `1)`: a bare number needs its punctuation, or every line starting with a year would do.
-const BARE_NUMBER = /^(\d{1,4})[.)](?=\s|$)/;
+// `1.` or `1)`: a bare number needs its punctuation and some text after it, or every line
+// starting with a year (or a wrapped sentence ending in `2024.`) would do.
+const BARE_NUMBER = /^(\d{1,4})[.)]\s+(?=\S)/;
 const POINT = /^(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z])\)(?=\s|$))/;
 const HEADING = /^([IVXLCDM]{1,7}|[A-Z])\.\s+(\S.*)$/;
 const ROMAN = /^(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/i;

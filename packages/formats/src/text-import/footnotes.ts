@@ -124,25 +124,22 @@ export const takePlainFootnotes = (
   let s = text.replace(DEBRIS, '');
   s = s.replace(/\[(?:footnoteRef|endnoteRef):\s*(\d+)\]/g, (_m, n: string) => refMarker(n));
   let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const m = s[i] === '[' ? DEF_START.exec(s.slice(i, i + 12)) : null;
-    if (!m) {
-      out += s[i];
-      i++;
-      continue;
-    }
-    const mark = m[1] as string;
+  let from = 0;
+  const start = /\[(\d+):/g;
+  for (let m = start.exec(s); m !== null; m = start.exec(s)) {
     let depth = 0;
-    let j = i;
+    let j = m.index;
     for (; j < s.length; j++) {
       if (s[j] === '[') depth++;
       else if (s[j] === ']' && --depth === 0) break;
     }
-    define(defs, mark, s.slice(i + m[0].length, j), line, fileName);
-    out += siteMarker(mark);
-    i = j + 1;
+    const mark = m[1] as string;
+    define(defs, mark, s.slice(m.index + m[0].length, j), line, fileName);
+    out += s.slice(from, m.index) + siteMarker(mark);
+    from = j + 1;
+    start.lastIndex = from;
   }
+  out += s.slice(from);
   return out;
 };
 
@@ -167,22 +164,25 @@ export const resolveFootnotes = (
   const footnotes: Footnote[] = [];
   let text = '';
   let space = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as string;
-    if (c === REF_OPEN || c === SITE_OPEN) {
-      const end = raw.indexOf(MARK_CLOSE, i);
-      const mark = raw.slice(i + 1, end);
-      i = end;
-      if (c === REF_OPEN || !referenced.has(mark)) {
+  // Odd parts are markers (kind character, then the mark); even parts are text.
+  const parts = raw.split(/([\uE000\uE002][^\uE001]*)\uE001/);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as string;
+    if (k % 2 === 1) {
+      const mark = part.slice(1);
+      if (part[0] === REF_OPEN || !referenced.has(mark)) {
         footnotes.push({ mark, offset: text.length, text: defs.get(mark)?.text ?? '' });
       }
-    } else if (/\s/.test(c)) {
-      space = text.length > 0;
-    } else {
-      if (space) text += ' ';
-      space = false;
-      text += c;
+      continue;
     }
+    const body = part.replace(/\s+/g, ' ').trim();
+    if (body === '') {
+      if (part !== '') space = true;
+      continue;
+    }
+    if (text !== '' && (space || /^\s/.test(part))) text += ' ';
+    text += body;
+    space = /\s$/.test(part);
   }
   return { text, footnotes };
 };
