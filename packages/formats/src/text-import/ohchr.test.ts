@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BisDocument, Heading, Paragraph } from '@bis/core';
+import { type BisDocument, documentFromJSON, documentToJSON, type Heading, type Paragraph } from '@bis/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importText } from '../index';
 
@@ -203,5 +203,10 @@ describe('importText on the OHCHR report', () => {
 
   it('keeps brackets that are part of quotations', () => {
     expect(para('39').text).toContain('“[w]e need to put internationally recognized human rights');
+  });
+
+  it('passes the bis.document/1 validation and survives a JSON round trip', () => {
+    const json = JSON.parse(JSON.stringify(documentToJSON(doc)));
+    expect(documentFromJSON(json)).toEqual(doc);
   });
 });
