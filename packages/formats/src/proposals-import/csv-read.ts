@@ -41,10 +41,12 @@ export const readCsv = (source: string): CsvRecord[] => {
           field += '"';
           i++;
         } else quoted = false;
-      } else {
-        if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
-        field += c;
-      }
+      } else if (c === '\r' || c === '\n') {
+        // A line break inside a field is kept as `\n`, whatever the file's line ends.
+        if (c === '\r' && s[i + 1] === '\n') i++;
+        line++;
+        field += '\n';
+      } else field += c;
       continue;
     }
     if (c === '"' && field === '') {
