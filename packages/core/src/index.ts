@@ -1,3 +1,5 @@
+export type { ConcordanceRow, LabelledEntry } from './concordance';
+export { concordance } from './concordance';
 export type {
   DocumentJSON,
   FootnoteJSON,
@@ -7,6 +9,21 @@ export type {
 } from './document-json';
 export { DOCUMENT_FORMAT, documentFromJSON, documentToJSON } from './document-json';
 export { BisInputError } from './errors';
+export type { FoundReference, LabelOptions, LabelParts, LabelReference, Mark } from './labels';
+export {
+  compareLabels,
+  compareParts,
+  expandRange,
+  findReferences,
+  formatLabel,
+  formatPoint,
+  normalizeLabel,
+  parseLabel,
+  parsePoint,
+  parseReference,
+  simpleLabel,
+  suffixOf,
+} from './labels';
 export type {
   Action,
   BisDocument,
@@ -47,10 +64,21 @@ export {
   STAKEHOLDER_GROUPS,
   STATUSES,
 } from './model';
+export type { InsertLabelOptions, RenumberOptions } from './numbering';
+export { labelForInsert, labelsForInserts, renumber } from './numbering';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { proposedText } from './proposed';
+export type { SuffixTable } from './suffixes';
+export {
+  createSuffixTable,
+  DEFAULT_SUFFIXES,
+  LATIN_SUFFIXES,
+  SUFFIX_VARIANTS,
+  suffixName,
+  suffixNumber,
+} from './suffixes';
 export type { DecisionDetails, ProposalEdit, Result, TablingContext } from './workflow';
 export {
   decideProposal,

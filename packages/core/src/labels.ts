@@ -1,0 +1,410 @@
+import { BisInputError } from './errors';
+import { DEFAULT_SUFFIXES, type SuffixTable, suffixName } from './suffixes';
+
+/**
+ * One step below a paragraph number in a label. A `suffix` (`bis` = 1, `ter` = 2 …) names a
+ * paragraph placed AFTER its parent label; a `letter` (`A` = 1 … `Z` = 26) names one placed
+ * BEFORE it, as in French drafting where article `4 bis A` comes before `4 bis`.
+ * See docs/numbering.md for the ordering this gives.
+ */
+export type Mark =
+  | { readonly kind: 'suffix'; readonly n: number }
+  | { readonly kind: 'letter'; readonly n: number };
+
+/**
+ * A label taken apart: `OP5 ter (b) alt 2` is prefix `OP`, number 5, marks [ter], point `b`,
+ * alt 2. Labels of paragraphs have no point and no alt; references and proposals may.
+ */
+export interface LabelParts {
+  /** The series: `''` for plain numbers, `'PP'` (preambular) or `'OP'` (operative). */
+  readonly prefix: string;
+  /** The paragraph number, 0 or more. */
+  readonly number: number;
+  /** Suffixes and letters after the number, in reading order (usually none or one). */
+  readonly marks: readonly Mark[];
+  /** A lettered point (`"b"` for `69 (b)`), or null. */
+  readonly point: string | null;
+  /** For an alternative text: 1 for `77 alt`, 2 for `77 alt 2`; null otherwise. */
+  readonly alt: number | null;
+}
+
+/** Options shared by the label functions. */
+export interface LabelOptions {
+  /** The suffix vocabulary (default: the Latin suffixes). */
+  readonly suffixes?: SuffixTable;
+}
+
+const PREFIX_RANK: Readonly<Record<string, number>> = { '': 0, PP: 1, OP: 2 };
+
+/** The suffix number (0 for none) of a label's first mark when it is a suffix: 1 for `77 bis`. */
+export const suffixOf = (parts: LabelParts): number => {
+  const m = parts.marks[0];
+  return m?.kind === 'suffix' ? m.n : 0;
+};
+
+/** A label with only a number and at most one suffix (`77`, `OP5 ter`): shorthand for tests and importers. */
+export const simpleLabel = (prefix: string, number: number, suffix = 0): LabelParts => ({
+  prefix,
+  number,
+  marks: suffix > 0 ? [{ kind: 'suffix', n: suffix }] : [],
+  point: null,
+  alt: null,
+});
+
+interface ReadOptions {
+  readonly table: SuffixTable;
+  // In running text a capital after a label is usually a word ("§77 A new …"), and `99b`
+  // means point (b); both only matter when reading references.
+  readonly prose: boolean;
+}
+
+interface Read {
+  readonly parts: LabelParts;
+  readonly end: number;
+}
+
+const isUpper = (w: string): boolean => /^[A-Z]+$/.test(w);
+// Latin words are read in lower case, Capitalised or ALL CAPS; anything else is not a suffix.
+const latinCase = (w: string): boolean => /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,})$/.test(w);
+
+/** Reads a prefix and number at `pos`. */
+const readHead = (s: string, pos: number): { prefix: string; number: number; end: number } | null => {
+  // `pp.` is "pages" in footnotes, so only `PP`, `pp` without a dot, `OP`, `op.` start a series.
+  const m = /^(?:(PP|Pp|pp(?!\.)|OP|Op|op)\.?\s*)?(\d{1,6})(?!\d)/.exec(s.slice(pos));
+  if (!m) return null;
+  return { prefix: (m[1] ?? '').toUpperCase(), number: Number(m[2]), end: pos + m[0].length };
+};
+
+// Reads one label starting at `pos`, as far as it goes; null if there is no number there.
+const readLabel = (s: string, pos: number, opts: ReadOptions): Read | null => {
+  const head = readHead(s, pos);
+  if (!head) return null;
+  let i = head.end;
+  const marks: Mark[] = [];
+  let point: string | null = null;
+  let alt: number | null = null;
+  for (;;) {
+    const rest = s.slice(i);
+    const ws = /^\s*/.exec(rest)?.[0].length ?? 0;
+    const after = rest.slice(ws);
+    const word = /^[A-Za-z]+/.exec(after)?.[0];
+    if (point === null && alt === null && word !== undefined) {
+      const n = latinCase(word) ? opts.table.lookup.get(word.toLowerCase()) : undefined;
+      const boundary = after.slice(word.length);
+      if (n !== undefined && /^(?:[^A-Za-z0-9]|$)/.test(boundary)) {
+        marks.push({ kind: 'suffix', n });
+        // An abbreviation keeps its dot (`quinq.`); a full name leaves it to the sentence.
+        const dot = boundary.startsWith('.') && opts.table.names[n - 1] !== word.toLowerCase();
+        i += ws + word.length + (dot ? 1 : 0);
+        continue;
+      }
+      if (isUpper(word) && word.toLowerCase() !== 'alt' && /^(?:[^A-Za-z0-9]|$)/.test(boundary)) {
+        // In prose, `§77 A new paragraph` is a label followed by a sentence.
+        if (opts.prose && /^\s+[a-z]/.test(boundary)) break;
+        for (const c of word) marks.push({ kind: 'letter', n: c.charCodeAt(0) - 64 });
+        i += ws + word.length;
+        continue;
+      }
+      if (
+        opts.prose &&
+        ws === 0 &&
+        marks.length === 0 &&
+        /^[a-z]$/.test(word) &&
+        !/^[A-Za-z0-9]/.test(boundary)
+      ) {
+        point = word;
+        i += 1;
+        continue;
+      }
+    }
+    if (point === null && alt === null) {
+      const pm = /^\((?:([a-z]{1,2}|[ivxlc]{1,6})|([A-Z])|(\d{1,3}))\)/.exec(after);
+      if (pm) {
+        point = (pm[1] ?? pm[2]?.toLowerCase() ?? pm[3]) as string;
+        i += ws + pm[0].length;
+        continue;
+      }
+    }
+    if (alt === null) {
+      const am = /^alt(?:ernative)?\.?(?:\s*(\d{1,3})(?!\d))?(?![A-Za-z])/i.exec(after);
+      const n = am ? (am[1] === undefined ? 1 : Number(am[1])) : 0;
+      if (am && n >= 1) {
+        alt = n;
+        i += ws + am[0].length;
+        continue;
+      }
+    }
+    break;
+  }
+  // A number glued to letters that are not a suffix (`77th`, `5G`) is not a label.
+  if (i === head.end && /^[A-Za-z]/.test(s.slice(i))) return null;
+  return { parts: { prefix: head.prefix, number: head.number, marks, point, alt }, end: i };
+};
+
+const TRAILING = /^[\s.,:;]*$/;
+
+/**
+ * Parses a paragraph label as written: `77`, `77 bis`, `77bis`, `1quat`, `PP3`, `PP 3`,
+ * `OP5 ter`, `69 (b)`, `69(b)`, `(a)` (a bare point: number 0 is not implied, see below),
+ * `77 alt`, `77 alt 2`, `77 bis A`. Returns null when `s` is not a label. A bare point such as
+ * `(a)` is not a paragraph label: use `parsePoint`.
+ */
+export const parseLabel = (s: string, options: LabelOptions = {}): LabelParts | null => {
+  const t = s.trim();
+  const r = readLabel(t, 0, { table: options.suffixes ?? DEFAULT_SUFFIXES, prose: false });
+  if (!r || !TRAILING.test(t.slice(r.end))) return null;
+  return r.parts;
+};
+
+/** Parses a lettered point on its own, `(a)` or `(iv)`, to its letters (`"a"`); null otherwise. */
+export const parsePoint = (s: string): string | null => {
+  const m = /^\s*\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\s*\)\s*$/i.exec(s);
+  return m ? (m[1] as string).toLowerCase() : null;
+};
+
+/** The written form of a point: `"b"` → `(b)`. */
+export const formatPoint = (point: string): string => `(${point})`;
+
+const letterChar = (n: number): string => {
+  if (!Number.isInteger(n) || n < 1 || n > 26)
+    throw new BisInputError('a letter mark is 1 (A) to 26 (Z)', 'marks', n);
+  return String.fromCharCode(64 + n);
+};
+
+/**
+ * The canonical written form of a label: `77`, `77 bis`, `PP3`, `OP5 ter`, `69 (b)`,
+ * `77 alt 2`, `77 bis A`, `0 BA`. Throws BisInputError for a suffix the table does not have.
+ */
+export const formatLabel = (parts: LabelParts, options: LabelOptions = {}): string => {
+  const table = options.suffixes ?? DEFAULT_SUFFIXES;
+  let out = `${parts.prefix}${parts.number}`;
+  let prev: Mark['kind'] | null = null;
+  for (const m of parts.marks) {
+    if (m.kind === 'suffix') {
+      const name = suffixName(m.n, table);
+      if (name === null) throw new BisInputError(`no suffix number ${m.n} in the suffix table`, 'marks', m.n);
+      out += ` ${name}`;
+    } else {
+      out += (prev === 'letter' ? '' : ' ') + letterChar(m.n);
+    }
+    prev = m.kind;
+  }
+  if (parts.point !== null) out += ` (${parts.point})`;
+  if (parts.alt !== null) out += parts.alt === 1 ? ' alt' : ` alt ${parts.alt}`;
+  return out;
+};
+
+/** The canonical form of a written label (`77bis` → `77 bis`, `1quat` → `1 quater`), or null. */
+export const normalizeLabel = (s: string, options: LabelOptions = {}): string | null => {
+  const p = parseLabel(s, options);
+  if (!p) return null;
+  try {
+    return formatLabel(p, options);
+  } catch {
+    return null;
+  }
+};
+
+const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+const romanValue = (s: string): number | null => {
+  if (!/^[ivxlc]+$/.test(s)) return null;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i] as string] as number;
+    const next = ROMAN[s[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+};
+
+// `(c)` comes before `(i)` in a lettered list; roman numbers only decide between longer ones.
+const comparePoints = (a: string, b: string): number => {
+  if (a === b) return 0;
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
+  const ra = romanValue(a);
+  const rb = romanValue(b);
+  if (ra !== null && rb !== null && (a.length > 1 || b.length > 1)) return ra - rb;
+  return a.length - b.length || (a < b ? -1 : 1);
+};
+
+const compareMarks = (a: readonly Mark[], b: readonly Mark[]): number => {
+  for (let i = 0; ; i++) {
+    const ma = a[i];
+    const mb = b[i];
+    if (ma === undefined && mb === undefined) return 0;
+    // One label is the other's parent: letters come before their parent, suffixes after it.
+    if (ma === undefined) return (mb as Mark).kind === 'letter' ? 1 : -1;
+    if (mb === undefined) return ma.kind === 'letter' ? -1 : 1;
+    if (ma.kind !== mb.kind) return ma.kind === 'letter' ? -1 : 1;
+    if (ma.n !== mb.n) return ma.n - mb.n;
+  }
+};
+
+/**
+ * Compares two parsed labels in reading order: series (plain, PP, OP, then others), number,
+ * marks (`77 A` < `77` < `77 bis A` < `77 bis` < `77 ter`), alternative (`69 (b)` < `69 alt`), point.
+ */
+export const compareParts = (a: LabelParts, b: LabelParts): number => {
+  if (a.prefix !== b.prefix) {
+    const ra = PREFIX_RANK[a.prefix] ?? 3;
+    const rb = PREFIX_RANK[b.prefix] ?? 3;
+    return ra - rb || (a.prefix < b.prefix ? -1 : 1);
+  }
+  if (a.number !== b.number) return a.number - b.number;
+  const m = compareMarks(a.marks, b.marks);
+  if (m !== 0) return m;
+  // An alternative to paragraph 69 comes after all of 69, points included.
+  if ((a.alt ?? 0) !== (b.alt ?? 0)) return (a.alt ?? 0) - (b.alt ?? 0);
+  if (a.point !== b.point) {
+    if (a.point === null) return -1;
+    if (b.point === null) return 1;
+    return comparePoints(a.point, b.point);
+  }
+  return 0;
+};
+
+/**
+ * Compares two written labels in reading order (see `compareParts`); labels that do not parse
+ * sort after all others, by their text. Usable as an `Array.prototype.sort` comparator.
+ */
+export const compareLabels = (a: string, b: string, options: LabelOptions = {}): number => {
+  const pa = parseLabel(a, options);
+  const pb = parseLabel(b, options);
+  if (pa && pb) return compareParts(pa, pb);
+  if (pa) return -1;
+  if (pb) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** A reference to a paragraph, a point of one, or a run of paragraphs, with canonical labels. */
+export interface LabelReference {
+  /** The first (or only) paragraph: `"77"`, `"77 bis"`, `"OP66"`. */
+  readonly from: string;
+  /** The last paragraph of a range (`"93"` for `§§77–93`), or null for a single paragraph. */
+  readonly to: string | null;
+  /** The point, when the reference names one (`"b"` for `§69 (b)`). */
+  readonly point: string | null;
+}
+
+// What may introduce a reference: `§`, `§§`, `para.`, `paras`, `paragraph(s)`, `¶`.
+const REF_WORD = /^(?:§§?|¶|[Pp]aragraphs?|[Pp]aras?\.?)\s*/;
+const RANGE_SEP = /^\s*(?:-|–|—|‒|−|to|through)\s*/;
+
+interface ReadRef {
+  readonly ref: LabelReference;
+  readonly end: number;
+}
+
+const readReference = (s: string, pos: number, table: SuffixTable, requireWord: boolean): ReadRef | null => {
+  const word = REF_WORD.exec(s.slice(pos));
+  const hasPrefix = /^(?:PP|OP|op\.|pp\b)/i.test(s.slice(pos));
+  if (requireWord && !word && !hasPrefix) return null;
+  const start = pos + (word?.[0].length ?? 0);
+  const first = readLabel(s, start, { table, prose: true });
+  if (!first) return null;
+  let end = first.end;
+  let to: LabelParts | null = null;
+  const sep = RANGE_SEP.exec(s.slice(end));
+  if (sep && first.parts.point === null && first.parts.alt === null) {
+    let p = end + sep[0].length;
+    p += /^(?:§§?|¶)\s*/.exec(s.slice(p))?.[0].length ?? 0;
+    const second = readLabel(s, p, { table, prose: true });
+    if (second && second.parts.point === null && second.parts.alt === null) {
+      // `OP5-7`: the end of a range inherits the series of its start.
+      const explicit = readHead(s, p);
+      const prefix = explicit && explicit.prefix !== '' ? explicit.prefix : first.parts.prefix;
+      to = { ...second.parts, prefix };
+      end = second.end;
+    }
+  }
+  const { point, ...rest } = first.parts;
+  const fromParts: LabelParts = { ...rest, point: null };
+  if (to && compareParts(to, fromParts) <= 0) {
+    if (compareParts(to, fromParts) < 0) return null;
+    to = null;
+  }
+  try {
+    return {
+      ref: {
+        from: formatLabel(fromParts, { suffixes: table }),
+        to: to ? formatLabel(to, { suffixes: table }) : null,
+        point,
+      },
+      end,
+    };
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Parses a reference as proposals write it: `§77`, `§ 77`, `§77 bis`, `para. 77`, `op. 66`,
+ * `OP 66`, `§69 (b)`, `para 99b`, and ranges `§§77–93`, `paras 77-78`, `92-93`, `§92–93`,
+ * `77 to 79`, `OP5-7` (hyphen, en or em dash, or "to"). The whole string must be the
+ * reference (trailing punctuation aside). Returns null otherwise, or for a reversed range.
+ */
+export const parseReference = (s: string, options: LabelOptions = {}): LabelReference | null => {
+  const t = s.trim();
+  const r = readReference(t, 0, options.suffixes ?? DEFAULT_SUFFIXES, false);
+  if (!r || !TRAILING.test(t.slice(r.end))) return null;
+  return r.ref;
+};
+
+/** A reference found in running text, with where it is. */
+export interface FoundReference {
+  readonly reference: LabelReference;
+  /** Offset of its first character in the text. */
+  readonly index: number;
+  /** Its length in the text. */
+  readonly length: number;
+}
+
+/**
+ * Finds the references in running text that are introduced by `§`, `para.`, `paras`,
+ * `paragraph`, `OP` or `op.` (a bare number in prose is not taken for a paragraph):
+ * `"see §93 bis and paras 18-22"` gives `93 bis` and `18–22`.
+ */
+export const findReferences = (text: string, options: LabelOptions = {}): FoundReference[] => {
+  const table = options.suffixes ?? DEFAULT_SUFFIXES;
+  const found: FoundReference[] = [];
+  const starts = /§|¶|\b(?:[Pp]aras?|[Pp]aragraphs?|PP|OP|op\.)/g;
+  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+    const r = readReference(text, m.index, table, true);
+    if (!r) continue;
+    found.push({ reference: r.ref, index: m.index, length: r.end - m.index });
+    starts.lastIndex = r.end;
+  }
+  return found;
+};
+
+/**
+ * The labels a range covers, in document order. With `existing` (the document's labels in
+ * order), every label from `from` to `to` inclusive, so `92–93` also covers `92 bis`; null when
+ * either end is missing or they are reversed. Without it, only plain ranges of one series can
+ * be expanded (`92`–`95` → `92, 93, 94, 95`, at most 1000), else null.
+ */
+export const expandRange = (
+  from: string,
+  to: string,
+  existing?: readonly string[],
+  options: LabelOptions = {},
+): string[] | null => {
+  const a = normalizeLabel(from, options);
+  const b = normalizeLabel(to, options);
+  if (a === null || b === null) return null;
+  if (existing) {
+    const norm = existing.map((l) => normalizeLabel(l, options) ?? l);
+    const i = norm.indexOf(a);
+    const j = norm.indexOf(b);
+    if (i < 0 || j < 0 || j < i) return null;
+    return existing.slice(i, j + 1).map((l, k) => norm[i + k] ?? l);
+  }
+  const pa = parseLabel(a, options) as LabelParts;
+  const pb = parseLabel(b, options) as LabelParts;
+  const plain = (p: LabelParts) => p.marks.length === 0 && p.point === null && p.alt === null;
+  if (!plain(pa) || !plain(pb) || pa.prefix !== pb.prefix) return null;
+  if (pb.number < pa.number || pb.number - pa.number >= 1000) return null;
+  const out: string[] = [];
+  for (let n = pa.number; n <= pb.number; n++) out.push(`${pa.prefix}${n}`);
+  return out;
+};
