@@ -1,10 +1,33 @@
 export type { ScanResult, UpdateBudget } from './budget';
 export { DEFAULT_BUDGET, scanUpdate } from './budget';
+export {
+  proposalsMap,
+  readCompilation,
+  readCompiledProposal,
+  removeFromCompilation,
+  writeCompiledProposal,
+} from './compilation-doc';
 export type { DocRef, Scope } from './docnames';
 export { docName, ID_PATTERN, isId, MAX_REVISION, parseDocName, SCOPES } from './docnames';
+export type { Meta } from './meta';
+export { initMeta, metaMap, readMeta } from './meta';
+export { readDocument, textFragment, writeDocument } from './revision-doc';
 export type { DraftField, MetaKey } from './roots';
 export { DRAFT_FIELDS, META_KEYS, ROOTS } from './roots';
 export type { AttrSpecData, JsonValue, MarkSpecData, NodeSpecData, SchemaSpecData } from './schema';
 export { childNodeNames, draftSchemaSpec, revisionSchemaSpec, SCHEMA_VERSION } from './schema';
 export type { ValidationResult } from './validate';
 export { validateUpdate } from './validate';
+export type { Draft, DraftInput, DraftPatch, DraftTextField } from './workspace-doc';
+export {
+  createDraft,
+  deleteDraft,
+  draftFragment,
+  draftsMap,
+  readDraft,
+  readDrafts,
+  setDraftText,
+  updateDraftFields,
+} from './workspace-doc';
+export type { ChangeView } from './xml';
+export { readPlainText, writePlainText } from './xml';

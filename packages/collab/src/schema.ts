@@ -69,12 +69,12 @@ const commonMarks = {
  * A paragraph holds a `body` (its own text, the chapeau when it has points) then its points,
  * because ProseMirror forbids mixing inline and block content in one node. Footnote references
  * are inline atoms carrying the footnote's mark and text. Ids default to null: the editor assigns
- * ids to paragraphs it creates by splitting.
+ * ids to paragraphs it creates by splitting. The preamble is one `preamble` node per line.
  */
 export const revisionSchemaSpec = {
   topNode: 'doc',
   nodes: {
-    doc: { content: 'preamble? (heading | paragraph)*' },
+    doc: { content: 'preamble* (heading | paragraph)*' },
     preamble: { content: 'inline*' },
     heading: {
       content: 'text*',
@@ -99,14 +99,14 @@ export const revisionSchemaSpec = {
 } as const satisfies SchemaSpecData;
 
 /**
- * The schema of a draft's `text` and `rationale` fragments: paragraphs of marked text. Each `para`
- * is one line of the proposal's plain text.
+ * The schema of a draft's `text` and `rationale` fragments: paragraphs of marked text. Each
+ * `paragraph` (no attributes, unlike the revision's) is one line of the proposal's plain text.
  */
 export const draftSchemaSpec = {
   topNode: 'draft',
   nodes: {
-    draft: { content: 'para+' },
-    para: { content: 'text*' },
+    draft: { content: 'paragraph+' },
+    paragraph: { content: 'text*' },
     text: { group: 'inline' },
   },
   marks: { em: {}, strong: {} },

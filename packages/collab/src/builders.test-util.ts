@@ -1,0 +1,86 @@
+// Small builders for tests (not exported from the package).
+import type { BisDocument, Block, Footnote, Point, Proposal } from '@bis/core';
+import { headingId, orderKey, paragraphId, proposalId } from '@bis/core';
+
+export const fn = (mark: string, offset: number, text: string): Footnote => ({ mark, offset, text });
+
+export const point = (label: string, text: string, footnotes: Footnote[] = []): Point => ({
+  label,
+  text,
+  footnotes,
+});
+
+export const para = (
+  n: number,
+  text: string,
+  points: Point[] = [],
+  footnotes: Footnote[] = [],
+  label = String(n),
+): Block => ({
+  kind: 'paragraph',
+  id: paragraphId(`p${n}`),
+  order: orderKey(`k${String(n).padStart(4, '0')}`),
+  label,
+  text,
+  points,
+  footnotes,
+});
+
+export const heading = (id: string, level: number, num: string | null, title: string): Block => ({
+  kind: 'heading',
+  id: headingId(id),
+  level,
+  number: num,
+  title,
+});
+
+export const sampleDocument = (): BisDocument => ({
+  title: 'Report on technical standard-setting and human rights',
+  symbol: 'A/HRC/53/42',
+  revision: 'Zero draft',
+  preamble: 'Summary\n\nIn the present report, the Office examines standard-setting.',
+  blocks: [
+    heading('h1', 1, 'I', 'Introduction'),
+    para(
+      1,
+      'The Human Rights Council, in its resolution 47/23, requested a report.',
+      [],
+      [fn('1', 68, 'See A/HRC/RES/47/23.')],
+    ),
+    para(2, 'Standards matter:', [
+      point('a', 'for interoperability;', [fn('2', 0, 'ITU.'), fn('3', 21, 'ISO.')]),
+      point('b', 'for safety; and'),
+      point('c', ''),
+    ]),
+    heading('h2', 2, 'A', 'Landscape'),
+    heading('h3', 2, null, ''),
+    para(3, '', [], [fn('4', 0, 'Empty paragraph footnote.'), fn('5', 0, 'Second at same offset.')]),
+    para(4, 'Émigré “quotes” — and emoji 🎉 survive.', [], [], '4 bis'),
+  ],
+});
+
+export const sampleProposal = (id: string, over: Partial<Proposal> = {}): Proposal => ({
+  id: proposalId(id),
+  party: 'African Group',
+  coSponsors: ['Kenya'],
+  supporters: ['Brazil', 'Norway'],
+  action: 'amend',
+  targets: [{ paragraph: paragraphId('p1'), label: '1', point: null }],
+  position: null,
+  label: '1',
+  text: 'New text of paragraph 1.',
+  textMode: 'replace',
+  rationale: 'Clarity.',
+  summary: 'Clarify',
+  status: 'tabled',
+  decision: null,
+  decisionNote: '',
+  relatedTo: null,
+  links: [],
+  versions: [
+    { number: 1, text: 'New text of paragraph 1.', rationale: 'Clarity.', tabledAt: '2026-01-02T10:00:00Z' },
+  ],
+  illustrative: true,
+  source: null,
+  ...over,
+});
