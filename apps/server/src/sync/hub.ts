@@ -1,0 +1,516 @@
+/**
+ * The sync engine, apart from its transport: loads documents from the store, runs the
+ * y-websocket protocol for each connection with per-message permission and shape checks, commits
+ * every accepted update before broadcasting and acknowledging it, and unloads idle documents.
+ */
+import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
+import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './awareness-stamp';
+import { DEFAULT_SYNC_LIMITS, type SyncHubOptions, type SyncLimits } from './options';
+import {
+  CloseCode,
+  type CloseCodeValue,
+  closeReason,
+  encodeAck,
+  encodePermissionDenied,
+  encodeSync,
+  MessageType,
+  SyncType,
+} from './protocol';
+import { type Conn, Room, SERVER_ORIGIN } from './room';
+import { encodeStateVectorOf, newWriters, wouldChange } from './update-effect';
+
+/** Per-connection choices a client makes in the URL query. */
+export interface ConnectionParams {
+  /** `?ack=1`: the client wants acknowledgement messages. */
+  readonly ack: boolean;
+  /** `?gen=…`: the generation of the client's local copy, if it has one. */
+  readonly generation: string | null;
+  /** `?schema=N`: the client's schema version, if it says. */
+  readonly schema: number | null;
+}
+
+/** Counters for monitoring and tests. */
+export interface SyncStats {
+  readonly documents: number;
+  readonly connections: number;
+}
+
+const DOC_NAME = /^[A-Za-z0-9_\-/]{1,300}$/;
+
+/** Serves the y-websocket protocol for many documents; see `attachSync` for the HTTP side. */
+export class SyncHub<P> {
+  private readonly rooms = new Map<string, Promise<Room<P>>>();
+  /** The loaded rooms (`rooms` also holds the ones being loaded). */
+  private readonly ready = new Map<string, Room<P>>();
+  private readonly limits: SyncLimits;
+  private readonly pingTimer: NodeJS.Timeout;
+  private readonly allConns = new Set<Conn<P>>();
+  private closing = false;
+
+  constructor(private readonly options: SyncHubOptions<P>) {
+    this.limits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
+    this.pingTimer = setInterval(() => this.ping(), this.limits.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  /** Documents loaded and connections open. */
+  stats(): SyncStats {
+    return { documents: this.rooms.size, connections: this.allConns.size };
+  }
+
+  /**
+   * Runs a server-side write (e.g. the compilation on a REST command): `fn` changes the document
+   * inside one transaction; the change is committed to the store, then broadcast. Resolves with
+   * the store's sequence number (0 when `fn` changed nothing).
+   */
+  async transact(
+    docName: string,
+    fn: (doc: Y.Doc) => void,
+    principalId: string | null = null,
+  ): Promise<number> {
+    const room = await this.room(docName);
+    try {
+      return await room.enqueue(async () => {
+        const updates = this.capture(room, () => Y.transact(room.doc, () => fn(room.doc), SERVER_ORIGIN));
+        const seq = await this.commit(room, updates, principalId);
+        room.broadcast(updates, null);
+        return seq;
+      });
+    } finally {
+      this.maybeUnload(room);
+    }
+  }
+
+  /** Reads a document (loading it if needed) and returns what `fn` returns; `fn` must not write. */
+  async read<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.room(docName);
+    try {
+      return await room.enqueue(() => fn(room.doc));
+    } finally {
+      this.maybeUnload(room);
+    }
+  }
+
+  /** Closes every connection (1001) and unloads every document; the store stays open. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pingTimer);
+    for (const conn of this.allConns) this.closeConn(conn, CloseCode.goingAway, 'server shutting down');
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const r of rooms) {
+      if (r.status === 'fulfilled') {
+        await r.value.queue;
+        r.value.destroy();
+      }
+    }
+    this.rooms.clear();
+    this.ready.clear();
+  }
+
+  /**
+   * Takes over an upgraded socket. Messages that arrive while `principal` is being resolved are
+   * buffered (bounded); then the document is loaded and the protocol starts.
+   */
+  handleConnection(
+    ws: WebSocket,
+    docName: string,
+    params: ConnectionParams,
+    principal: Promise<P | null>,
+  ): void {
+    const conn: Conn<P> = {
+      ws,
+      docName,
+      principal: null,
+      pid: null,
+      wantsAck: params.ack,
+      closed: false,
+      alive: true,
+      tokens: this.limits.messageBurst,
+      lastRefill: Date.now(),
+      inflight: 0,
+      awarenessIds: new Set(),
+    };
+    this.allConns.add(conn);
+    let room: Room<P> | null = null;
+    const early: Uint8Array[] = [];
+    ws.on('error', () => {});
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      if (conn.closed) return;
+      if (!isBinary) return this.closeConn(conn, CloseCode.malformed, 'binary frames only');
+      const msg = toBytes(data);
+      if (msg.byteLength > this.limits.maxMessageBytes)
+        return this.closeConn(conn, CloseCode.tooLarge, `message over ${this.limits.maxMessageBytes} bytes`);
+      if (!this.takeToken(conn)) return this.closeConn(conn, CloseCode.rateLimited, 'too many messages');
+      if (room) this.onMessage(room, conn, msg);
+      else if (early.length < 64) early.push(msg);
+      else this.closeConn(conn, CloseCode.rateLimited, 'too many messages before sign-in');
+    });
+    ws.on('close', () => {
+      conn.closed = true;
+      this.allConns.delete(conn);
+      if (room) this.leave(room, conn);
+    });
+    const timeout = setTimeout(
+      () => this.closeConn(conn, CloseCode.unauthenticated, 'sign-in timed out'),
+      this.limits.authTimeoutMs,
+    );
+    void (async () => {
+      try {
+        const p = await principal;
+        if (conn.closed) return;
+        if (!DOC_NAME.test(docName) || (this.options.isDocName && !this.options.isDocName(docName)))
+          return this.closeConn(conn, CloseCode.notFound, 'no such document');
+        const access = this.options.access(p, docName);
+        if (!access.read)
+          return p === null
+            ? this.closeConn(conn, CloseCode.unauthenticated, 'sign in to open this document')
+            : this.closeConn(conn, CloseCode.forbidden, 'you may not read this document');
+        if (
+          params.schema !== null &&
+          this.options.schemaVersion !== undefined &&
+          params.schema !== this.options.schemaVersion
+        )
+          return this.closeConn(
+            conn,
+            CloseCode.schemaMismatch,
+            `server schema is ${this.options.schemaVersion}`,
+          );
+        conn.principal = p;
+        conn.pid = p === null ? null : this.options.principalId(p);
+        const r = await this.room(docName);
+        if (conn.closed) return this.maybeUnload(r);
+        if (params.generation !== null && params.generation !== r.generation)
+          return this.closeConn(conn, CloseCode.generationMismatch, `generation is now ${r.generation}`);
+        room = r;
+        this.join(r, conn);
+        for (const msg of early.splice(0)) this.onMessage(r, conn, msg);
+      } catch (error) {
+        this.report(error, `connect ${docName}`);
+        this.closeConn(conn, CloseCode.storeFailure, 'could not open the document');
+      } finally {
+        clearTimeout(timeout);
+      }
+    })();
+  }
+
+  private join(room: Room<P>, conn: Conn<P>): void {
+    if (room.unloadTimer) {
+      clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
+    room.conns.add(conn);
+    // Joins go through the queue too, so a joining client never sees an uncommitted update.
+    void room.enqueue(() => {
+      this.send(conn, encodeSync(SyncType.step1, Y.encodeStateVector(room.doc)));
+      const awareness = room.awarenessMessage();
+      if (awareness) this.send(conn, awareness);
+    });
+  }
+
+  private leave(room: Room<P>, conn: Conn<P>): void {
+    room.conns.delete(conn);
+    if (conn.awarenessIds.size > 0) removeAwarenessStates(room.awareness, [...conn.awarenessIds], conn);
+    this.maybeUnload(room);
+  }
+
+  private onMessage(room: Room<P>, conn: Conn<P>, msg: Uint8Array): void {
+    try {
+      const d = decoding.createDecoder(msg);
+      const type = decoding.readVarUint(d);
+      if (type === MessageType.sync) {
+        const sub = decoding.readVarUint(d);
+        const payload = decoding.readVarUint8Array(d);
+        if (sub === SyncType.step1) {
+          this.job(room, conn, () => this.send(conn, room.step2For(payload)));
+        } else if (sub === SyncType.step2 || sub === SyncType.update) {
+          if (++conn.inflight > this.limits.maxInflight) {
+            this.closeConn(conn, CloseCode.rateLimited, 'too many updates waiting');
+            return;
+          }
+          this.job(room, conn, () => this.onUpdate(room, conn, payload).finally(() => conn.inflight--));
+        } else this.closeConn(conn, CloseCode.malformed, `unknown sync message ${sub}`);
+      } else if (type === MessageType.awareness) {
+        this.onAwareness(room, conn, decoding.readVarUint8Array(d));
+      } else if (type === MessageType.queryAwareness) {
+        const awareness = room.awarenessMessage();
+        if (awareness) this.send(conn, awareness);
+      }
+      // Auth (2) and unknown types are ignored, as the stock server does.
+    } catch {
+      this.closeConn(conn, CloseCode.malformed, 'message could not be decoded');
+    }
+  }
+
+  /** Queues a job for a connection; a failure closes only that connection. */
+  private job(room: Room<P>, conn: Conn<P>, fn: () => unknown): void {
+    room
+      .enqueue(async () => {
+        if (!conn.closed) await fn();
+      })
+      .catch((error: unknown) => {
+        if (room.broken) return;
+        this.report(error, `message on ${room.name}`);
+        this.closeConn(conn, CloseCode.malformed, 'message could not be processed');
+      });
+  }
+
+  private async onUpdate(room: Room<P>, conn: Conn<P>, update: Uint8Array): Promise<void> {
+    if (conn.closed || room.broken) return;
+    const access = this.options.access(conn.principal, room.name);
+    if (!access.read)
+      return this.refuse(conn, CloseCode.forbidden, 'your access to this document was removed');
+    const valid = this.options.validate
+      ? this.options.validate(room.name, update, room.doc)
+      : { ok: true as const };
+    if (!valid.ok) return this.refuse(conn, CloseCode.invalidUpdate, `update refused: ${valid.reason}`);
+    let writers: number[];
+    try {
+      if (!access.write) {
+        if (wouldChange(room.doc, update, room.deleteSet()))
+          return this.refuse(conn, CloseCode.forbidden, 'read-only: you may not change this document');
+        return this.ack(room, conn, 0, []);
+      }
+      writers = newWriters(room.doc, update);
+    } catch {
+      return this.refuse(conn, CloseCode.malformed, 'update could not be decoded');
+    }
+    for (const client of writers) {
+      const owner = room.owners.get(client);
+      if (owner !== undefined && owner !== conn.pid)
+        return this.refuse(conn, CloseCode.forbidden, `client id ${client} belongs to another user`);
+    }
+    if (room.bytes + update.byteLength > this.limits.maxDocBytes)
+      return this.refuse(conn, CloseCode.tooLarge, `document over ${this.limits.maxDocBytes} bytes`);
+    let failed = false;
+    const updates = this.capture(room, () => {
+      try {
+        Y.applyUpdate(room.doc, update, conn);
+      } catch {
+        failed = true;
+      }
+    });
+    const store = room.doc.store;
+    const pending = store.pendingStructs !== null || store.pendingDs !== null;
+    if (pending) {
+      // Structs whose dependencies the server lacks: drop them and ask the client for a fresh
+      // step 2, which will carry the dependencies too (never keep unbounded pending state).
+      store.pendingStructs = null;
+      store.pendingDs = null;
+    }
+    const seq = await this.commit(room, updates, conn.pid);
+    if (conn.pid !== null)
+      for (const client of writers) if (!room.owners.has(client)) room.owners.set(client, conn.pid);
+    room.broadcast(updates, conn);
+    if (failed) return this.refuse(conn, CloseCode.malformed, 'update could not be applied');
+    this.ack(room, conn, seq, writers);
+    if (pending) this.send(conn, encodeSync(SyncType.step1, Y.encodeStateVector(room.doc)));
+  }
+
+  private onAwareness(room: Room<P>, conn: Conn<P>, update: Uint8Array): void {
+    if (update.byteLength > this.limits.maxAwarenessBytes) {
+      this.closeConn(conn, CloseCode.tooLarge, `awareness over ${this.limits.maxAwarenessBytes} bytes`);
+      return;
+    }
+    const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessIdsPerConnection * 4);
+    if (!entries) {
+      this.closeConn(conn, CloseCode.malformed, 'awareness could not be decoded');
+      return;
+    }
+    const mine = entries.filter((e) => this.claim(room, conn, e.clientId));
+    if (mine.length === 0) return;
+    const stamped = stampIdentity(mine, this.options.identity(conn.principal, room.name));
+    applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(stamped), conn);
+  }
+
+  /** Whether `conn` may speak for awareness client `id` (claiming it if nobody does). */
+  private claim(room: Room<P>, conn: Conn<P>, id: number): boolean {
+    if (conn.awarenessIds.has(id)) return true;
+    if (conn.awarenessIds.size >= this.limits.maxAwarenessIdsPerConnection) return false;
+    for (const other of room.conns) if (other !== conn && other.awarenessIds.has(id)) return false;
+    const owner = room.owners.get(id);
+    if (owner !== undefined && owner !== conn.pid) return false;
+    conn.awarenessIds.add(id);
+    return true;
+  }
+
+  /** Collects the updates `fn` integrates into the room's document. */
+  private capture(room: Room<P>, fn: () => void): Uint8Array[] {
+    const updates: Uint8Array[] = [];
+    room.captured = updates;
+    try {
+      fn();
+    } finally {
+      room.captured = null;
+    }
+    return updates;
+  }
+
+  /** Appends updates to the store; on failure the room is closed and unloaded (memory may be ahead of disk). */
+  private async commit(
+    room: Room<P>,
+    updates: readonly Uint8Array[],
+    principal: string | null,
+  ): Promise<number> {
+    let seq = 0;
+    try {
+      for (const u of updates) {
+        seq = await this.options.store.append(room.name, u, { principal });
+        room.bytes += u.byteLength;
+        room.appended++;
+      }
+    } catch (error) {
+      room.broken = true;
+      this.report(error, `append ${room.name}`);
+      for (const c of room.conns)
+        this.closeConn(c, CloseCode.storeFailure, 'the document could not be saved');
+      if (this.ready.get(room.name) === room) {
+        this.rooms.delete(room.name);
+        this.ready.delete(room.name);
+      }
+      setImmediate(() => room.destroy());
+      throw error;
+    }
+    if (room.appended >= this.limits.compactEvery) {
+      room.appended = 0;
+      this.compact(room.name);
+    }
+    return seq;
+  }
+
+  private compact(docName: string): void {
+    this.options.store.compact(docName).catch((error: unknown) => this.report(error, `compact ${docName}`));
+  }
+
+  private ack(room: Room<P>, conn: Conn<P>, seq: number, writers: readonly number[]): void {
+    if (!conn.wantsAck) return;
+    this.send(conn, encodeAck(seq, encodeStateVectorOf(room.doc, writers)));
+  }
+
+  /** Refuses a write: says why (y-protocols auth message), then closes with a permanent code. */
+  private refuse(conn: Conn<P>, code: CloseCodeValue, reason: string): void {
+    this.send(conn, encodePermissionDenied(reason));
+    this.closeConn(conn, code, reason);
+  }
+
+  private room(docName: string): Promise<Room<P>> {
+    if (this.closing) return Promise.reject(new Error('sync hub closed'));
+    let room = this.rooms.get(docName);
+    if (!room) {
+      room = this.load(docName);
+      this.rooms.set(docName, room);
+      const loading = room;
+      loading.catch(() => {
+        if (this.rooms.get(docName) === loading) this.rooms.delete(docName);
+      });
+    }
+    return room;
+  }
+
+  private async load(docName: string): Promise<Room<P>> {
+    const stored = await this.options.store.load(docName);
+    const room = new Room<P>(
+      docName,
+      stored.generation,
+      stored.bytes,
+      new Map(stored.owners),
+      (conn, data) => this.send(conn, data),
+      this.limits.awarenessThrottleMs,
+    );
+    Y.transact(room.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(room.doc, u);
+    });
+    const meta = room.doc.getMap('meta');
+    const schema = this.options.schemaVersion;
+    if (
+      meta.get('generation') !== stored.generation ||
+      (schema !== undefined && meta.get('schema') !== schema)
+    ) {
+      const updates = this.capture(room, () =>
+        Y.transact(
+          room.doc,
+          () => {
+            meta.set('generation', stored.generation);
+            if (schema !== undefined) meta.set('schema', schema);
+          },
+          SERVER_ORIGIN,
+        ),
+      );
+      await this.commit(room, updates, null);
+    }
+    this.ready.set(docName, room);
+    this.maybeUnload(room);
+    return room;
+  }
+
+  /** Schedules the unload of a room nobody uses. */
+  private maybeUnload(room: Room<P>): void {
+    if (room.conns.size > 0 || room.unloadTimer || this.closing || room.broken) return;
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (room.conns.size > 0 || this.ready.get(room.name) !== room) return;
+      if (room.busy > 0) return this.maybeUnload(room);
+      this.rooms.delete(room.name);
+      this.ready.delete(room.name);
+      room.destroy();
+      if (room.appended > 0) this.compact(room.name);
+    }, this.limits.unloadDelayMs);
+    room.unloadTimer.unref();
+  }
+
+  private send(conn: Conn<P>, data: Uint8Array): void {
+    if (conn.closed) return;
+    if (conn.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.closeConn(conn, CloseCode.slowConsumer, 'you fell behind; reconnect to resync');
+      return;
+    }
+    conn.ws.send(data, (error) => {
+      if (error) conn.closed = true;
+    });
+  }
+
+  private closeConn(conn: Conn<P>, code: number, reason: string): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    conn.ws.close(code, closeReason(reason));
+    // A client that does not read will never complete the closing handshake.
+    setTimeout(() => conn.ws.terminate(), 2000).unref();
+  }
+
+  private takeToken(conn: Conn<P>): boolean {
+    const now = Date.now();
+    const refill = ((now - conn.lastRefill) / 1000) * this.limits.messagesPerSecond;
+    conn.tokens = Math.min(this.limits.messageBurst, conn.tokens + refill);
+    conn.lastRefill = now;
+    if (conn.tokens < 1) return false;
+    conn.tokens -= 1;
+    return true;
+  }
+
+  private ping(): void {
+    for (const conn of this.allConns) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  private report(error: unknown, context: string): void {
+    (this.options.onError ?? ((e, c) => console.error(`[sync] ${c}:`, e)))(error, context);
+  }
+}
+
+const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array => {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+};
