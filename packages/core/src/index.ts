@@ -17,6 +17,8 @@ export {
   findReferences,
   formatLabel,
   formatPoint,
+  insertionAnchor,
+  matchReference,
   normalizeLabel,
   parseLabel,
   parsePoint,

@@ -5,7 +5,9 @@ import {
   expandRange,
   findReferences,
   formatLabel,
+  insertionAnchor,
   type LabelParts,
+  matchReference,
   normalizeLabel,
   parseLabel,
   parsePoint,
@@ -310,5 +312,32 @@ describe('label properties', () => {
         if (ab < 0 && compareLabels(sb, sc) < 0) expect(compareLabels(sa, sc)).toBeLessThan(0);
       }),
     );
+  });
+});
+
+describe('matchReference', () => {
+  it('reads a reference at the start of a line and says where it ends', () => {
+    const line = '§77 (Recognition of digital dignity) → Amend';
+    const m = matchReference(line);
+    expect(m?.reference).toEqual({ from: '77', to: null, point: null });
+    expect(line.slice(m?.length)).toBe(' (Recognition of digital dignity) → Amend');
+    expect(matchReference('  §92–93 → Amend & expand')).toEqual({
+      reference: { from: '92', to: '93', point: null },
+      length: 8,
+    });
+    expect(matchReference('Amend §77')).toBeNull();
+  });
+});
+
+describe('insertionAnchor', () => {
+  it('places an insertion after or before the paragraph its label derives from', () => {
+    expect(insertionAnchor('93 bis')).toEqual({ label: '93', position: 'after' });
+    expect(insertionAnchor('93ter')).toEqual({ label: '93 bis', position: 'after' });
+    expect(insertionAnchor('OP5 quater')).toEqual({ label: 'OP5 ter', position: 'after' });
+    expect(insertionAnchor('93 bis A')).toEqual({ label: '93 bis', position: 'before' });
+    expect(insertionAnchor('93 bis B')).toEqual({ label: '93 bis A', position: 'after' });
+    expect(insertionAnchor('PP0')).toEqual({ label: 'PP1', position: 'before' });
+    expect(insertionAnchor('93')).toBeNull();
+    expect(insertionAnchor('nonsense')).toBeNull();
   });
 });

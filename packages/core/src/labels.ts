@@ -350,6 +350,20 @@ export const parseReference = (s: string, options: LabelOptions = {}): LabelRefe
   return r.ref;
 };
 
+/**
+ * Reads a reference at the start of `s` (after any white space) and says how many characters
+ * it took, for importers that read `§77 (Recognition …) → Amend`: null when `s` does not start
+ * with one. Unlike `parseReference`, text may follow.
+ */
+export const matchReference = (
+  s: string,
+  options: LabelOptions = {},
+): { readonly reference: LabelReference; readonly length: number } | null => {
+  const lead = /^\s*/.exec(s)?.[0].length ?? 0;
+  const r = readReference(s, lead, options.suffixes ?? DEFAULT_SUFFIXES, false);
+  return r ? { reference: r.ref, length: r.end } : null;
+};
+
 /** A reference found in running text, with where it is. */
 export interface FoundReference {
   readonly reference: LabelReference;
@@ -407,4 +421,32 @@ export const expandRange = (
   const out: string[] = [];
   for (let n = pa.number; n <= pb.number; n++) out.push(`${pa.prefix}${n}`);
   return out;
+};
+
+/**
+ * Where the numbering rules place a paragraph that was given `label` as an insertion: `93 bis`
+ * goes after `93`, `93 ter` after `93 bis`, `93 bis A` before `93 bis`, `93 bis B` after
+ * `93 bis A`, `0` (or `OP0`) before `1` (`OP1`). Null for a plain number other than 0, or for
+ * a label that does not parse. Importers use it when written input says `New §93 ter` without
+ * saying where.
+ */
+export const insertionAnchor = (
+  label: string,
+  options: LabelOptions = {},
+): { readonly label: string; readonly position: 'after' | 'before' } | null => {
+  const p = parseLabel(label, options);
+  if (!p) return null;
+  const base: LabelParts = { ...p, point: null, alt: null };
+  const last = base.marks[base.marks.length - 1];
+  const write = (x: LabelParts) => formatLabel(x, options);
+  if (last === undefined) {
+    return base.number === 0 ? { label: write({ ...base, number: 1 }), position: 'before' } : null;
+  }
+  const parent: LabelParts = { ...base, marks: base.marks.slice(0, -1) };
+  if (last.n > 1)
+    return {
+      label: write({ ...parent, marks: [...parent.marks, { kind: last.kind, n: last.n - 1 }] }),
+      position: 'after',
+    };
+  return { label: write(parent), position: last.kind === 'suffix' ? 'after' : 'before' };
 };
