@@ -1,3 +1,15 @@
+export type { ApplyConflict, ApplyOptions, ApplyResult, Inserted } from './apply';
+export { apply, defaultChosen } from './apply';
+export type {
+  Compilation,
+  CompilationRow,
+  CompileOptions,
+  HeadingRow,
+  InsertionRow,
+  ParagraphRow,
+  UnplacedProposal,
+} from './compile';
+export { ACTION_ORDER, compareProposals, compile, matchesFilter, resolveTargets } from './compile';
 export type { ConcordanceRow, LabelledEntry } from './concordance';
 export { concordance } from './concordance';
 export type {
@@ -71,7 +83,7 @@ export { labelForInsert, labelsForInserts, renumber } from './numbering';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
-export { proposedText } from './proposed';
+export { continuesText, proposedText } from './proposed';
 export type { SuffixTable } from './suffixes';
 export {
   createSuffixTable,

@@ -42,6 +42,13 @@ export const proposedText = (
   }
 };
 
+/**
+ * True when the proposal's text continues the current text rather than replacing it: `append`
+ * mode, or a quotation opening with an ellipsis (rule 1 above).
+ */
+export const continuesText = (proposal: Pick<Proposal, 'text' | 'textMode'>): boolean =>
+  proposal.textMode === 'append' || LEADING_ELLIPSIS.test(proposal.text);
+
 // `...`, `…`, `[...]`, `(…)`.
 const ELLIPSIS_MARK = '(?:\\[\\s*(?:\\.{3,}|…)\\s*\\]|\\(\\s*(?:\\.{3,}|…)\\s*\\)|\\.{3,}|…)';
 // An ellipsis with the spaces around it.
