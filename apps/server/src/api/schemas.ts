@@ -1,0 +1,103 @@
+/**
+ * The request bodies of the REST API, as zod schemas (also the source of the OpenAPI document).
+ */
+import { ACTIONS, DECISIONS, STAKEHOLDER_GROUPS } from '@bis/core';
+import { z } from 'zod';
+import { ROLES } from '../db/types';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
+const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** POST /api/processes */
+export const CreateProcessBody = z
+  .object({
+    id: id.optional(),
+    title: name.optional(),
+    symbol: z.string().max(100).optional(),
+    public: z.boolean().optional(),
+    revisionName: name.optional(),
+    document: z.unknown().optional().describe('The base text as bis.document/1 JSON'),
+    text: z.string().optional().describe('The base text as a .txt or .md file'),
+    fileName: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((b) => (b.document === undefined) !== (b.text === undefined), {
+    message: 'give exactly one of "document" (bis.document/1 JSON) or "text" (a .txt or .md file)',
+    path: ['document'],
+  });
+
+/** POST /api/processes/{pid}/parties */
+export const CreatePartyBody = z
+  .object({
+    id: id.optional(),
+    name,
+    group: z.enum(STAKEHOLDER_GROUPS),
+    region: z.string().max(100).nullable().optional(),
+  })
+  .strict();
+
+/** POST /api/processes/{pid}/invitations */
+export const InviteBody = z
+  .object({
+    name,
+    email: z.email().nullable().optional(),
+    role: z.enum(ROLES).optional(),
+    party: id.optional(),
+    userId: id.optional(),
+  })
+  .strict();
+
+/** PUT and DELETE /api/processes/{pid}/roles */
+export const RoleBody = z.object({ userId: id, role: z.enum(ROLES) }).strict();
+
+/** PUT and DELETE /api/processes/{pid}/parties/{party}/members */
+export const MemberBody = z.object({ userId: id }).strict();
+
+const target = z
+  .object({
+    paragraph: z.string().max(64).nullable(),
+    label: z.string().max(40),
+    point: z.string().max(10).nullable(),
+  })
+  .strict();
+
+/** POST /api/processes/{pid}/parties/{party}/drafts */
+export const DraftBody = z
+  .object({
+    action: z.enum(ACTIONS),
+    targets: z.array(target).min(1, 'name at least one target paragraph').max(50),
+    position: z.enum(['after', 'before']).nullable().default(null),
+    label: z.string().trim().min(1, 'must not be empty').max(40),
+    summary: z.string().max(500).default(''),
+    textMode: z.enum(['replace', 'append']).default('replace'),
+    text: z.string().max(50_000).default(''),
+    rationale: z.string().max(50_000).default(''),
+    links: z
+      .array(z.object({ to: id, note: z.string().max(500) }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict();
+
+/** POST /api/processes/{pid}/parties/{party}/imports */
+export const ImportBody = z
+  .object({
+    text: z.string().min(1, 'must not be empty'),
+    fileName: z.string().max(200).optional(),
+    resolve: z
+      .boolean()
+      .optional()
+      .describe('Resolve labels against the current revision (default: keep them as written)'),
+  })
+  .strict();
+
+/** POST and DELETE /api/processes/{pid}/proposals/{id}/supporters and …/co-sponsors */
+export const EndorseBody = z.object({ party: id }).strict();
+
+/** POST /api/processes/{pid}/proposals/{id}/decision */
+export const DecisionBody = z
+  .object({ decision: z.enum(DECISIONS), note: z.string().max(5000).optional(), relatedTo: id.optional() })
+  .strict();
+
+/** POST /api/me/tokens */
+export const TokenBody = z.object({ label: name }).strict();

@@ -1,0 +1,91 @@
+/**
+ * Sign-in and identification: invitation links exchanged for sessions, API tokens, and the
+ * `authenticate(req)` the WebSocket upgrade uses.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Db } from '../db/types';
+import { type Principal, SESSION_COOKIE } from './principal';
+import { hashToken, newToken } from './tokens';
+
+/** Identification services over one `Db`. */
+export interface Auth {
+  /** Creates a one-time invitation for `userId`; returns the raw token for the link `/signin/<token>`. */
+  invite(userId: string, createdBy: string | null): string;
+  /** Exchanges an invitation token for a new session; returns the raw session id, or null if unusable. */
+  signIn(invitationToken: string): { sessionId: string; userId: string; expiresAt: number } | null;
+  /** Ends a session. */
+  signOut(sessionId: string): void;
+  /** Creates (or replaces, by label) an API token for `userId`; `token` lets a set-up choose it. */
+  issueApiToken(userId: string, label: string, token?: string): string;
+  /** Identifies a request from its `Cookie` and `Authorization` headers; null when anonymous or expired. */
+  identify(headers: {
+    cookie?: string | null | undefined;
+    authorization?: string | null | undefined;
+  }): Principal | null;
+  /** `identify` for a Node request (the WebSocket upgrade). */
+  authenticate(req: IncomingMessage): Promise<Principal | null>;
+}
+
+/** Parses one cookie out of a `Cookie` header. */
+export const readCookie = (header: string | null | undefined, name: string): string | null => {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+};
+
+/** Builds the identification services; `now` is the clock (ms). */
+export const createAuth = (
+  db: Db,
+  opts: { sessionTtlMs: number; invitationTtlMs: number; now?: () => number },
+): Auth => {
+  const now = opts.now ?? Date.now;
+  const principalOf = (userId: string | null, via: Principal['via']): Principal | null => {
+    if (!userId) return null;
+    const u = db.getUser(userId);
+    return u ? { userId: u.id, name: u.name, admin: u.admin, via } : null;
+  };
+  const identify: Auth['identify'] = ({ cookie, authorization }) => {
+    if (authorization) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+      // A malformed or unknown bearer token does not fall back to the cookie: scripts should
+      // hear that their token is wrong.
+      return m?.[1] ? principalOf(db.apiTokenUser(hashToken(m[1])), 'token') : null;
+    }
+    const sid = readCookie(cookie, SESSION_COOKIE);
+    return sid ? principalOf(db.sessionUser(hashToken(sid), now()), 'session') : null;
+  };
+  return {
+    invite: (userId, createdBy) => {
+      const token = newToken();
+      db.createInvitation({
+        tokenHash: hashToken(token),
+        userId,
+        expiresAt: now() + opts.invitationTtlMs,
+        createdBy,
+      });
+      return token;
+    },
+    signIn: (token) =>
+      db.transaction(() => {
+        const t = now();
+        const userId = db.consumeInvitation(hashToken(token), t);
+        if (!userId) return null;
+        const sessionId = newToken();
+        const expiresAt = t + opts.sessionTtlMs;
+        db.createSession({ idHash: hashToken(sessionId), userId, expiresAt, now: t });
+        return { sessionId, userId, expiresAt };
+      }),
+    signOut: (sessionId) => db.deleteSession(hashToken(sessionId)),
+    issueApiToken: (userId, label, token = newToken()) => {
+      db.putApiToken({ tokenHash: hashToken(token), userId, label, now: now() });
+      return token;
+    },
+    identify,
+    authenticate: async (req) =>
+      identify({ cookie: req.headers.cookie ?? null, authorization: req.headers.authorization ?? null }),
+  };
+};

@@ -1,0 +1,17 @@
+/**
+ * Who is asking: the identity the server derives from a session cookie or an API token,
+ * never from anything the client claims about itself.
+ */
+
+/** A signed-in user, as the server knows them. */
+export interface Principal {
+  readonly userId: string;
+  readonly name: string;
+  /** Administrators manage every process. */
+  readonly admin: boolean;
+  /** How the request proved who it is. Cookie-authenticated writes also need a matching Origin. */
+  readonly via: 'session' | 'token';
+}
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'bis_session';
