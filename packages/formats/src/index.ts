@@ -1,7 +1,9 @@
 export type { AlignedParagraph, ChangeKind, DocumentComparison } from './export/compare';
 export { compareDocuments, fullText, MAX_TEXT_ALIGNED_PARAGRAPHS } from './export/compare';
 export type { Comparison, ComparisonOptions, ComparisonRow } from './export/comparison';
-export { actionLabel, buildComparison, proponentOf } from './export/comparison';
+export { actionLabel, buildComparison, comparisonRow, proponentOf } from './export/comparison';
+export type { CompilationOptions, CompilationSection, CompilationView } from './export/compilation';
+export { buildCompilation } from './export/compilation';
 export { runsToPlain, toCsv, UTF8_BOM } from './export/csv';
 export type {
   CompareFormat,

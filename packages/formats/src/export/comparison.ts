@@ -1,6 +1,7 @@
 import {
   type Action,
   type BisDocument,
+  compile,
   type Paragraph,
   type Proposal,
   paragraphsOf,
@@ -104,47 +105,47 @@ const currentOf = (
   return { text: texts.join('\n'), note: '' };
 };
 
-/** Builds the comparison rows of `proposals` against `doc`, in the order of the text. */
+/** Builds one comparison row: the proposal beside the text it changes. */
+export const comparisonRow = (p: Proposal, byId: ReadonlyMap<string, Paragraph>): ComparisonRow => {
+  const { text: current, note } = currentOf(p, byId);
+  const proposed = p.action === 'move' ? (current ?? p.text) : proposedText(p, current ?? '');
+  // Without the current text there is nothing to mark against: the proposal is shown as written.
+  const runs: DiffRun[] =
+    current === null
+      ? [{ op: 'equal', text: p.textMode === 'append' && proposed ? `… ${proposed}` : proposed }]
+      : diffWords(current, proposed);
+  return {
+    proposal: p,
+    label: p.label,
+    actionLabel: actionLabel(p),
+    current,
+    proposed,
+    runs,
+    proponent: proponentOf(p),
+    note,
+  };
+};
+
+/**
+ * Builds the comparison rows of `proposals` against `doc` in the compilation's order: by the
+ * text, changes to a paragraph before insertions after it, and proposals that cannot be placed
+ * last, in label order.
+ */
 export const buildComparison = (
   doc: BisDocument,
   proposals: readonly Proposal[],
   options: ComparisonOptions = {},
 ): Comparison => {
-  const paragraphs = paragraphsOf(doc);
-  const byId = new Map(paragraphs.map((p) => [p.id as string, p]));
-  const position = new Map(paragraphs.map((p, i) => [p.id as string, i]));
-  const statuses = options.statuses ?? ['draft', 'tabled'];
-  const kept = proposals.filter(
-    (p) =>
-      statuses.includes(p.status) &&
-      (!options.parties || options.parties.includes(p.party)) &&
-      (!options.actions || options.actions.includes(p.action)),
-  );
-  // Rows follow the text: by the first target's place (unresolved ones last, in input order);
-  // on one paragraph, changes to it come before insertions after it.
-  const rank = (p: Proposal): [number, number] => {
-    const t = p.targets[0];
-    const at = t?.paragraph ? position.get(t.paragraph) : undefined;
-    return [at ?? Number.MAX_SAFE_INTEGER, p.action === 'insert' && p.position !== 'before' ? 1 : 0];
-  };
-  const ordered = kept
-    .map((p, i) => ({ p, i, r: rank(p) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
-    .map((x) => x.p);
-  const rows = ordered.map((p): ComparisonRow => {
-    const { text: current, note } = currentOf(p, byId);
-    const proposed = p.action === 'move' ? (current ?? p.text) : proposedText(p, current ?? '');
-    const runs = current === null ? diffWords('', proposed) : diffWords(current, proposed);
-    return {
-      proposal: p,
-      label: p.label,
-      actionLabel: actionLabel(p),
-      current,
-      proposed,
-      runs,
-      proponent: proponentOf(p),
-      note,
-    };
+  const byId = new Map(paragraphsOf(doc).map((p) => [p.id as string, p]));
+  const compiled = compile(doc, proposals, {
+    status: options.statuses ?? ['draft', 'tabled'],
+    ...(options.parties ? { party: options.parties } : {}),
+    ...(options.actions ? { action: options.actions } : {}),
   });
+  const ordered = [
+    ...compiled.rows.flatMap((r) => (r.kind === 'heading' ? [] : r.proposals)),
+    ...compiled.unplaced.map((u) => u.proposal),
+  ];
+  const rows = ordered.map((p) => comparisonRow(p, byId));
   return { title: doc.title, symbol: doc.symbol, revision: doc.revision, rows };
 };

@@ -1,6 +1,14 @@
+import { paragraphId } from '@bis/core';
 import { docOf, labelOnly, para, prop, tabled, tgt } from '@bis/core/testing';
 import { describe, expect, it } from 'vitest';
-import { buildComparison, compareDocuments, compareDocumentsAs, exportView, UTF8_BOM } from '../index';
+import {
+  buildComparison,
+  buildCompilation,
+  compareDocuments,
+  compareDocumentsAs,
+  exportView,
+  UTF8_BOM,
+} from '../index';
 
 const base = docOf(
   para('76', 'We note the work of the Internet Governance Forum.'),
@@ -191,7 +199,10 @@ describe('comparing two versions', () => {
       para('3', 'Standards shape rights.'),
     );
     // The builders derive ids from labels, so make the ids differ as two imports' would.
-    const bRelabelled = { ...b, blocks: b.blocks.map((x, i) => ({ ...x, id: `n${i}` })) } as typeof b;
+    const bRelabelled = {
+      ...b,
+      blocks: b.blocks.map((x, i) => ({ ...x, id: paragraphId(`n${i}`) })),
+    } as typeof b;
     const c = compareDocuments(a, bRelabelled);
     expect(c.alignedBy).toBe('text');
     expect(c.rows.map((r) => r.kind)).toEqual(['changed', 'added', 'unchanged', 'removed']);
@@ -202,5 +213,45 @@ describe('comparing two versions', () => {
       const file = await compareDocumentsAs(base, base, format);
       expect(String(file.data).length).toBeGreaterThan(50);
     }
+  });
+});
+
+describe('compilation exports', () => {
+  it('places each proposal under its paragraph and insertions at their place, unplaced ones apart', () => {
+    const view = buildCompilation(base, all);
+    expect(view.count).toBe(4);
+    expect(
+      view.sections.map((s) =>
+        s.kind === 'heading' ? 'h' : s.kind === 'insertion' ? s.label : s.paragraph.label,
+      ),
+    ).toEqual(['76', '77', '77 bis', '78']);
+    expect(view.unplaced.map((u) => u.row.proposal.id)).toEqual(['u135']);
+  });
+
+  it('writes the whole text with the proposals in HTML, attributed unless switched off', async () => {
+    const html = String((await exportView('compilation', 'html', { document: base, proposals: all })).data);
+    expect(html).toContain('We note the work of the Internet Governance Forum.');
+    expect(html).toContain('<ins>, including digital dignity,</ins>');
+    expect(html).toContain('African Union (co-sponsors: Kenya)');
+    expect(html).toContain('Proposals not placed in this text');
+    const anonymous = String(
+      (await exportView('compilation', 'html', { document: base, proposals: all }, { attribution: false }))
+        .data,
+    );
+    expect(anonymous).not.toContain('African Union');
+  });
+
+  it('writes Markdown, CSV and JSON', async () => {
+    const md = String((await exportView('compilation', 'md', { document: base, proposals: all })).data);
+    expect(md).toContain('**77 bis** _(proposed new paragraph)_');
+    const csv = String((await exportView('compilation', 'csv', { document: base, proposals: all })).data);
+    expect(csv).toContain(
+      '"77","text","We reaffirm that human rights are central to the information society."',
+    );
+    const json = JSON.parse(
+      String((await exportView('compilation', 'json', { document: base, proposals: all })).data),
+    );
+    expect(json.format).toBe('bis.compilation/1');
+    expect(json.unplaced[0].reason).toMatch(/135/);
   });
 });

@@ -6,7 +6,14 @@ import {
   documentComparisonToJson,
   documentComparisonToMarkdown,
 } from './compare-render';
-import { buildComparison, type ComparisonOptions } from './comparison';
+import { buildComparison } from './comparison';
+import { buildCompilation, type CompilationOptions } from './compilation';
+import {
+  compilationToCsv,
+  compilationToHtml,
+  compilationToJson,
+  compilationToMarkdown,
+} from './compilation-render';
 import { comparisonToCsv } from './csv';
 import { comparisonToHtml, type HtmlOptions } from './html';
 import { comparisonToJson } from './json';
@@ -30,7 +37,7 @@ export interface ExportInput {
 }
 
 /** Options shared by every export. */
-export interface ExportOptions extends ComparisonOptions, HtmlOptions {}
+export interface ExportOptions extends CompilationOptions, HtmlOptions {}
 
 /** An exported file. */
 export interface ExportFile {
@@ -60,7 +67,12 @@ const EXPORTERS: Record<ExportView, Partial<Record<ExportFormat, Exporter>>> = {
     csv: (i, o) => comparisonToCsv(buildComparison(i.document, i.proposals, o)),
     json: (i, o) => comparisonToJson(buildComparison(i.document, i.proposals, o)),
   },
-  compilation: {},
+  compilation: {
+    html: (i, o) => compilationToHtml(buildCompilation(i.document, i.proposals, o), o),
+    md: (i, o) => compilationToMarkdown(buildCompilation(i.document, i.proposals, o)),
+    csv: (i, o) => compilationToCsv(buildCompilation(i.document, i.proposals, o)),
+    json: (i, o) => compilationToJson(buildCompilation(i.document, i.proposals, o)),
+  },
   revision: {
     html: (i, o) => documentToHtml(i.document, o),
     md: (i) => documentToMarkdown(i.document),
