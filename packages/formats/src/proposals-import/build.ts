@@ -90,22 +90,22 @@ export const buildProposal = (spec: ProposalSpec, base: BaseIndex | null): Built
   };
 
   const run = (ref: Reference): Target[] => {
-    if (ref.end === null) return [lookup(ref.start, ref.point)];
+    if (ref.to === null) return [lookup(ref.from, ref.point)];
     if (ref.point !== null)
       problems.push(`a point cannot be given for a run of paragraphs (${showReference(ref)})`);
-    if (!base) return labelsOfRun(ref.start, ref.end).map((l) => unresolved(l));
-    const from = base.byLabel.get(ref.start);
-    const to = base.byLabel.get(ref.end);
+    if (!base) return labelsOfRun(ref.from, ref.to).map((l) => unresolved(l));
+    const from = base.byLabel.get(ref.from);
+    const to = base.byLabel.get(ref.to);
     if (from === undefined || to === undefined) {
-      if (from === undefined) problems.push(notIn(`§${ref.start}`));
-      if (to === undefined) problems.push(notIn(`§${ref.end}`));
-      return labelsOfRun(ref.start, ref.end).map((l) =>
+      if (from === undefined) problems.push(notIn(`§${ref.from}`));
+      if (to === undefined) problems.push(notIn(`§${ref.to}`));
+      return labelsOfRun(ref.from, ref.to).map((l) =>
         base.byLabel.has(l) ? lookup(l, null) : unresolved(l),
       );
     }
     if (to < from) {
       problems.push(`${showReference(ref)} runs backwards in "${base.title}"`);
-      return [lookup(ref.start, null), lookup(ref.end, null)];
+      return [lookup(ref.from, null), lookup(ref.to, null)];
     }
     // With a base, a run covers every paragraph between its ends, `92 bis` included.
     return base.paragraphs.slice(from, to + 1).map((p) => ({ paragraph: p.id, label: p.label, point: null }));
@@ -116,25 +116,25 @@ export const buildProposal = (spec: ProposalSpec, base: BaseIndex | null): Built
   let position: 'after' | 'before' | null = null;
 
   if (spec.action === 'insert' || spec.action === 'move') {
-    if (spec.ref.end !== null)
+    if (spec.ref.to !== null)
       problems.push(`an ${spec.action} names one paragraph, not a run (${showReference(spec.ref)})`);
-    const anchor = spec.anchor ?? (spec.action === 'insert' ? impliedAnchor(spec.ref.start) : null);
+    const anchor = spec.anchor ?? (spec.action === 'insert' ? impliedAnchor(spec.ref.from) : null);
     position = spec.position ?? 'after';
     if (anchor === null) {
       problems.push(
         spec.action === 'insert'
-          ? `say where §${spec.ref.start} goes: “New §${spec.ref.start} (after §N)”`
-          : `say where §${spec.ref.start} moves: “after §N” or “before §N”`,
+          ? `say where §${spec.ref.from} goes: “New §${spec.ref.from} (after §N)”`
+          : `say where §${spec.ref.from} moves: “after §N” or “before §N”`,
       );
-      targets = spec.action === 'move' ? [lookup(spec.ref.start, null)] : [];
+      targets = spec.action === 'move' ? [lookup(spec.ref.from, null)] : [];
     } else {
-      const role = ` (${position} which §${spec.ref.start} is to ${spec.action === 'insert' ? 'be inserted' : 'move'})`;
+      const role = ` (${position} which §${spec.ref.from} is to ${spec.action === 'insert' ? 'be inserted' : 'move'})`;
       targets =
         spec.action === 'insert'
           ? [lookup(anchor, null, role)]
-          : [lookup(spec.ref.start, null), lookup(anchor, null, role)];
+          : [lookup(spec.ref.from, null), lookup(anchor, null, role)];
     }
-    label = spec.ref.start;
+    label = spec.ref.from;
   } else {
     targets = run(spec.ref);
     if (spec.action === 'alternative') label = `${label} alt`;

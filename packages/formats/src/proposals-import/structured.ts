@@ -184,7 +184,7 @@ const fromRows = (
       bad('label', str('label') === '' ? 'missing' : `not a paragraph label or range: "${str('label')}"`);
     let anchor: string | null = null;
     if (str('anchor') !== '') {
-      anchor = readWholeReference(str('anchor'))?.start ?? null;
+      anchor = readWholeReference(str('anchor'))?.from ?? null;
       if (anchor === null) bad('anchor', `not a paragraph label: "${str('anchor')}"`);
     }
     const positionWord = str('position').toLowerCase();
@@ -280,7 +280,7 @@ const resolveSet = (set: ProposalSet, base: BaseIndex | null): ProposalSet => {
       const k = base.byLabel.get(normalizeLabel(t.label));
       const para = k === undefined ? undefined : base.paragraphs[k];
       if (!para) {
-        const shown = showReference({ start: t.label, end: null, point: null });
+        const shown = showReference({ from: t.label, to: null, point: null });
         problems.push({ where: `${where}.label`, message: `${shown} is not a paragraph of "${base.title}"` });
         return t;
       }

@@ -381,6 +381,16 @@ describe('importWrittenProposals on other written forms', () => {
     expect(r.lines.map((n) => n.kind)).toEqual(['proposal', 'text', 'text']);
   });
 
+  it('places an insertion after the label before its own, and normalises labels', () => {
+    const r = one('New §93 ter → Insert: “T.”\nNew §5bis → Insert: “B.”\n§7 → Alternative: “A.”');
+    expect(r.errors).toEqual([]);
+    expect(r.set.proposals.map((p) => [p.label, p.targets[0]?.label])).toEqual([
+      ['93 ter', '93 bis'],
+      ['5 bis', '5'],
+      ['7 alt', '7'],
+    ]);
+  });
+
   it('reads Add: on an existing paragraph as an appended amendment', () => {
     const r = one('§5 → Amend:\nAdd: “and equity.”');
     expect(r.set.proposals[0]).toMatchObject({ action: 'amend', textMode: 'append', text: 'and equity.' });

@@ -148,7 +148,7 @@ const readHead = (s: string): HeadReading | null => {
     const where = /^(after|following|before|preceding)\s+(.+)$/i.exec(inner);
     const anchorRef = where?.[2] === undefined ? null : readReference(where[2]);
     if (where && anchorRef) {
-      anchor = anchorRef.ref.start;
+      anchor = anchorRef.ref.from;
       position = /^(?:after|following)$/i.test(where[1] ?? '') ? 'after' : 'before';
       targetNote = anchorRef.rest.replace(/^[,;:–—-]\s*/, '');
     }
@@ -349,7 +349,7 @@ export const importWrittenProposals = (source: string, options: WrittenImportOpt
       const where = /\b(after|before)\s+(§.+)$/i.exec(`${h.phrase} ${h.description}`);
       const ref = where?.[2] === undefined ? null : readReference(where[2]);
       if (where && ref) {
-        anchor = ref.ref.start;
+        anchor = ref.ref.from;
         position = where[1]?.toLowerCase() === 'before' ? 'before' : 'after';
       }
     }
