@@ -21,20 +21,16 @@ export type {
 } from './document-json';
 export { DOCUMENT_FORMAT, documentFromJSON, documentToJSON } from './document-json';
 export { BisInputError } from './errors';
-export type { FoundReference, LabelOptions, LabelParts, LabelReference, Mark } from './labels';
+export type { LabelOptions, LabelParts, Mark } from './labels';
 export {
   compareLabels,
   compareParts,
-  expandRange,
-  findReferences,
   formatLabel,
   formatPoint,
   insertionAnchor,
-  matchReference,
   normalizeLabel,
   parseLabel,
   parsePoint,
-  parseReference,
   simpleLabel,
   suffixOf,
 } from './labels';
@@ -84,6 +80,8 @@ export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { continuesText, proposedText } from './proposed';
+export type { FoundReference, LabelReference } from './references';
+export { expandRange, findReferences, matchReference, parseReference } from './references';
 export type { SuffixTable } from './suffixes';
 export {
   createSuffixTable,
