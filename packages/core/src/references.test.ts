@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expandRange, findReferences, matchReference, parseReference } from './index';
 
@@ -107,5 +108,26 @@ describe('matchReference', () => {
       length: 8,
     });
     expect(matchReference('Amend §77')).toBeNull();
+  });
+});
+
+describe('references in the real fixtures', () => {
+  const read = (name: string) => readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('reads every § reference of the AU written amendments', () => {
+    const text = read('au-wsis20-written-amendments.txt');
+    const found = findReferences(text);
+    expect(found).toHaveLength((text.match(/§/g) ?? []).length - (text.match(/§§/g) ?? []).length);
+    expect(found.map((f) => f.reference.from)).toContain('135 bis');
+    expect(
+      found.filter((f) => f.reference.to !== null).map((f) => `${f.reference.from}–${f.reference.to}`),
+    ).toEqual(['77–93', '92–93', '97–102', '100–101', '132–138']);
+  });
+
+  it('reads the para./paras references in the footnotes of the OHCHR report', () => {
+    const found = findReferences(read('ohchr-standard-setting-report.txt')).map((f) => f.reference);
+    expect(found).toContainEqual({ from: '99', to: null, point: 'b' });
+    expect(found).toContainEqual({ from: '18', to: '22', point: null });
+    expect(found).toContainEqual({ from: '32', to: '34', point: null });
   });
 });
