@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type DiffRun, type DiffWordsOptions, diffWords, tokenize } from './index';
+
+// Any code point, weighted towards the scripts Bis must handle. (fast-check's own
+// 'binary' unit builds large tables first and takes seconds on a busy machine.)
+const codePoint = fc.oneof(
+  fc.integer({ min: 0x20, max: 0x7e }),
+  fc.integer({ min: 0x00, max: 0x2ff }),
+  fc.integer({ min: 0x300, max: 0x36f }), // combining marks
+  fc.integer({ min: 0x400, max: 0x4ff }), // Cyrillic
+  fc.integer({ min: 0x600, max: 0x6ff }), // Arabic
+  fc.integer({ min: 0xe00, max: 0xe7f }), // Thai
+  fc.integer({ min: 0x2000, max: 0x206f }), // general punctuation, spaces
+  fc.integer({ min: 0x3000, max: 0x30ff }), // CJK punctuation, kana
+  fc.integer({ min: 0x4e00, max: 0x4fff }), // Han
+  fc.integer({ min: 0, max: 0x10ffff }), // anything, lone surrogates included
+);
+const anyText = (maxLength: number) =>
+  fc.array(codePoint, { maxLength }).map((cps) => cps.map((c) => String.fromCodePoint(c)).join(''));
+
+function side(runs: readonly DiffRun[], skip: 'insert' | 'delete'): string {
+  return runs
+    .filter((r) => r.op !== skip)
+    .map((r) => r.text)
+    .join('');
+}
+
+// Offsets in `text` where a token starts or ends.
+function tokenBoundaries(text: string): Set<number> {
+  const at = new Set([0]);
+  let offset = 0;
+  for (const t of tokenize(text)) {
+    offset += t.length;
+    at.add(offset);
+  }
+  return at;
+}
+
+// Offsets in one side's text where its runs start or end.
+function runBoundaries(runs: readonly DiffRun[], skip: 'insert' | 'delete'): number[] {
+  const at: number[] = [];
+  let offset = 0;
+  for (const r of runs) {
+    if (r.op === skip) continue;
+    offset += r.text.length;
+    at.push(offset);
+  }
+  return at;
+}
+
+// Collects every broken promise of a diff, so one expect reports them all (and stays fast).
+function problems(oldText: string, newText: string, runs: readonly DiffRun[]): string[] {
+  const found: string[] = [];
+  if (side(runs, 'insert') !== oldText) found.push('equal+delete runs do not rebuild the old text');
+  if (side(runs, 'delete') !== newText) found.push('equal+insert runs do not rebuild the new text');
+  for (const [i, run] of runs.entries()) {
+    if (run.text === '') found.push(`run ${i} is empty`);
+    const next = runs[i + 1];
+    if (next === undefined) continue;
+    if (next.op === run.op) found.push(`runs ${i} and ${i + 1} are both ${run.op}`);
+    // A replacement is a delete then an insert, never the other way round.
+    if (run.op === 'insert' && next.op === 'delete') found.push(`insert ${i} comes before delete ${i + 1}`);
+  }
+  // Runs never cut a word (or a Chinese character with its marks) in two.
+  const oldAt = tokenBoundaries(oldText);
+  for (const b of runBoundaries(runs, 'insert'))
+    if (!oldAt.has(b)) found.push(`old text cut inside a token at ${b}`);
+  const newAt = tokenBoundaries(newText);
+  for (const b of runBoundaries(runs, 'delete'))
+    if (!newAt.has(b)) found.push(`new text cut inside a token at ${b}`);
+  return found;
+}
+
+function checkShape(oldText: string, newText: string, runs: readonly DiffRun[]): void {
+  expect(problems(oldText, newText, runs)).toEqual([]);
+}
+
+// Words and separators from the scripts Bis must handle, so that random texts share tokens.
+const pieces = [
+  'human',
+  'rights',
+  'the',
+  'centre',
+  'center',
+  'dignity',
+  'children’s',
+  'rights-based',
+  '2.6',
+  'réaffirmons',
+  'droits',
+  'حقوق',
+  'الإنسان',
+  'права',
+  'человека',
+  '人',
+  '权',
+  '数字',
+  'デジタル',
+  'สิทธิ',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  ',',
+  '.',
+  '،',
+  '。',
+  '–',
+  '(',
+  ')',
+  '“',
+  '”',
+];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+
+// A text and an edited copy: some pieces replaced, removed or inserted.
+const textPair = fc
+  .tuple(
+    fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('keep', 'drop', 'swap', 'add'), fc.constantFrom(...pieces)), {
+      maxLength: 8,
+    }),
+  )
+  .map(([base, edits]) => {
+    const edited = [...base];
+    for (const [at, kind, piece] of edits) {
+      const i = edited.length === 0 ? 0 : at % edited.length;
+      if (kind === 'drop') edited.splice(i, 1);
+      else if (kind === 'swap') edited.splice(i, 1, piece);
+      else if (kind === 'add') edited.splice(i, 0, piece);
+    }
+    return [base.join(''), edited.join('')] as const;
+  });
+
+const options = fc.record(
+  {
+    cleanup: fc.boolean(),
+    absorbWords: fc.nat({ max: 3 }),
+    maxEditLength: fc.integer({ min: 1, max: 50 }),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<DiffWordsOptions>;
+
+// Hundreds of diffs per property take seconds on a busy machine; they assert behaviour, not speed.
+const PROPERTY_TIMEOUT = 60_000;
+
+describe('diffWords properties', () => {
+  it(
+    'rebuilds both texts from any unicode strings',
+    () => {
+      fc.assert(fc.property(anyText(60), anyText(60), (a, b) => checkShape(a, b, diffWords(a, b))));
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'rebuilds both texts from any graphemes, with any options',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          options,
+          (a, b, o) => checkShape(a, b, diffWords(a, b, o)),
+        ),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'rebuilds both texts of an edited multi-script text, with any options',
+    () => {
+      fc.assert(
+        fc.property(textPair, options, ([a, b], o) => checkShape(a, b, diffWords(a, b, o))),
+        { numRuns: 500 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'rebuilds two unrelated multi-script texts',
+    () => {
+      fc.assert(fc.property(text, text, (a, b) => checkShape(a, b, diffWords(a, b))));
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'finds no change between a text and itself',
+    () => {
+      fc.assert(
+        fc.property(text, (a) => {
+          expect(diffWords(a, a)).toEqual(a === '' ? [] : [{ op: 'equal', text: a }]);
+        }),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'swaps inserts and deletes when the texts are swapped, without cleanup',
+    () => {
+      fc.assert(
+        fc.property(textPair, ([a, b]) => {
+          const forward = diffWords(a, b, { cleanup: false });
+          const backward = diffWords(b, a, { cleanup: false });
+          const changed = (runs: readonly DiffRun[], op: 'insert' | 'delete') =>
+            runs.filter((r) => r.op === op).reduce((n, r) => n + r.text.length, 0);
+          // Same amount of change either way: the diff is symmetric in size.
+          expect(changed(forward, 'insert')).toBe(changed(backward, 'delete'));
+          expect(changed(forward, 'delete')).toBe(changed(backward, 'insert'));
+        }),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+});
