@@ -91,7 +91,9 @@ export const readLabel = (s: string, pos: number, opts: ReadOptions): Read | nul
     const after = rest.slice(ws);
     const word = /^[A-Za-z]+/.exec(after)?.[0];
     if (point === null && alt === null && word !== undefined) {
-      const n = latinCase(word) ? opts.table.lookup.get(word.toLowerCase()) : undefined;
+      // In prose a Capitalised word after a number is more likely a month (`5 Dec`) than a suffix.
+      const cased = latinCase(word) && !(opts.prose && /^[A-Z][a-z]/.test(word));
+      const n = cased ? opts.table.lookup.get(word.toLowerCase()) : undefined;
       const boundary = after.slice(word.length);
       if (n !== undefined && /^(?:[^A-Za-z0-9]|$)/.test(boundary)) {
         marks.push({ kind: 'suffix', n });
@@ -148,9 +150,9 @@ export const TRAILING = /^[\s.,:;]*$/;
 
 /**
  * Parses a paragraph label as written: `77`, `77 bis`, `77bis`, `1quat`, `PP3`, `PP 3`,
- * `OP5 ter`, `69 (b)`, `69(b)`, `(a)` (a bare point: number 0 is not implied, see below),
- * `77 alt`, `77 alt 2`, `77 bis A`. Returns null when `s` is not a label. A bare point such as
- * `(a)` is not a paragraph label: use `parsePoint`.
+ * `OP5 ter`, `69 (b)`, `69(b)`, `77 alt`, `77 alt 2`, `77 bis A`; a trailing `.` or `:` is
+ * ignored. Returns null when `s` is not a label. A bare point such as `(a)` has no paragraph
+ * number and is read by `parsePoint` instead.
  */
 export const parseLabel = (s: string, options: LabelOptions = {}): LabelParts | null => {
   const t = s.trim();

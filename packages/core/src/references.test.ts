@@ -108,6 +108,9 @@ describe('matchReference', () => {
       length: 8,
     });
     expect(matchReference('Amend §77')).toBeNull();
+    // A month after a number in running text is not a suffix.
+    expect(matchReference('para. 5 Dec 2024')?.reference.from).toBe('5');
+    expect(matchReference('para. 5 dec')?.reference.from).toBe('5 decies');
   });
 });
 
