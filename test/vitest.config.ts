@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'test',
+    include: ['**/*.test.ts'],
+    // These tests start real processes and servers.
+    testTimeout: 60_000,
+    // Each CLI test starts a Node process; more at once than cores only slows them all.
+    maxConcurrency: 3,
+    hookTimeout: 60_000,
+  },
+});
