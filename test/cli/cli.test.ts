@@ -153,47 +153,38 @@ describe.concurrent('bis export and compare', () => {
 });
 
 describe.concurrent('bis on bad input', () => {
-  const cases: [string, (dir: string) => string[], RegExp][] = [
-    [
-      'an empty file',
-      (d) => (writeFileSync(join(d, 'e.txt'), ''), ['import', 'text', 'e.txt', '--out', 'x.json']),
-      /empty file/,
-    ],
+  // [what, files to write first, arguments, expected message]
+  const cases: [string, Record<string, string | Uint8Array>, string[], RegExp][] = [
+    ['an empty file', { 'e.txt': '' }, ['import', 'text', 'e.txt', '--out', 'x.json'], /empty file/],
     [
       'a binary file',
-      (d) => (
-        writeFileSync(join(d, 'b.txt'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2])),
-        ['import', 'text', 'b.txt', '--out', 'x.json']
-      ),
+      { 'b.txt': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1, 2]) },
+      ['import', 'text', 'b.txt', '--out', 'x.json'],
       /binary file/,
     ],
-    ['a missing file', () => ['import', 'text', 'nope.txt', '--out', 'x.json'], /no such file/],
+    ['a missing file', {}, ['import', 'text', 'nope.txt', '--out', 'x.json'], /no such file/],
     [
       'an unknown format',
-      () => ['export', 'comparison', '--base', ohchr, '--format', 'pdf', '--out', 'x.json'],
+      {},
+      ['export', 'comparison', '--base', ohchr, '--format', 'pdf', '--out', 'x.json'],
       /unknown --format "pdf"/,
     ],
-    [
-      'a missing base',
-      () => ['export', 'comparison', '--format', 'html', '--out', 'x.json'],
-      /missing --base/,
-    ],
-    ['a missing party', () => ['import', 'proposals', au, '--out', 'x.json'], /missing --party/],
-    ['an unknown command', () => ['frobnicate'], /unknown command/],
-    ['an unknown flag', () => ['import', 'text', ohchr, '--colour'], /--colour/],
+    ['a missing base', {}, ['export', 'comparison', '--format', 'html', '--out', 'x.json'], /missing --base/],
+    ['a missing party', {}, ['import', 'proposals', au, '--out', 'x.json'], /missing --party/],
+    ['an unknown command', {}, ['frobnicate'], /unknown command/],
+    ['an unknown flag', {}, ['import', 'text', ohchr, '--colour'], /--colour/],
     [
       'invalid document JSON',
-      (d) => (
-        writeFileSync(join(d, 'bad.json'), '{"format":"bis.document/1","blocks":[{"kind":"paragraph"}]}'),
-        ['export', 'revision', '--base', 'bad.json', '--format', 'md', '--out', 'x.json']
-      ),
+      { 'bad.json': '{"format":"bis.document/1","blocks":[{"kind":"paragraph"}]}' },
+      ['export', 'revision', '--base', 'bad.json', '--format', 'md', '--out', 'x.json'],
       /blocks\[0\]/,
     ],
   ];
-  for (const [name, args, message] of cases) {
+  for (const [name, files, args, message] of cases) {
     it(`refuses ${name} with one line and no output file`, async () => {
       const dir = scratch();
-      const run = await bis(args(dir), dir);
+      for (const [file, data] of Object.entries(files)) writeFileSync(join(dir, file), data);
+      const run = await bis(args, dir);
       expect(run.code).not.toBe(0);
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
