@@ -331,6 +331,39 @@ describe('apply', () => {
     expect(r.inserted).toEqual([{ proposal: 'np', paragraph: pid('78'), label: 'a bis', point: 'a bis' }]);
   });
 
+  it('applies an amendment of a point and a new point after it together', () => {
+    const r = apply(
+      base(),
+      [
+        prop({ action: 'insert', targets: [tgt('78', 'a')], text: 'new;' }),
+        prop({ action: 'amend', targets: [tgt('78', 'a')], text: 'A;' }),
+      ],
+      ids(),
+    );
+    expect(r.conflicts).toEqual([]);
+    expect(byLabel(r.document, '78')?.points.map((p) => `${p.label}:${p.text}`)).toEqual([
+      'a:A;',
+      'a bis:new;',
+      'b:second.',
+    ]);
+  });
+
+  it('reports a new point in a paragraph that another proposal deletes as a conflict', () => {
+    const r = apply(
+      base(),
+      [
+        prop({ id: 'np', action: 'insert', targets: [tgt('78', 'a')], text: 'new;' }),
+        prop({ id: 'del', action: 'delete', targets: [tgt('78')] }),
+        prop({ id: 'pb', action: 'amend', targets: [tgt('78', 'a')], text: 'A;' }),
+      ],
+      ids(),
+    );
+    expect(r.conflicts).toEqual([
+      { kind: 'overlap', paragraph: pid('78'), label: '78', proposals: ['pb', 'del', 'np'] },
+    ]);
+    expect(labels(r.document)).toContain('78');
+  });
+
   it('refuses an id generator that repeats an id', () => {
     expect(() =>
       apply(base(), [prop({ action: 'insert', targets: [tgt('77')], text: 'N.' })], { newId: () => 'p77' }),

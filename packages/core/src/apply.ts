@@ -206,6 +206,10 @@ export const apply = (
       touched = edits.map((e) => e.slot);
     } else if (p.action === 'move' && paras[0] !== undefined) {
       touched = [{ para: paras[0], point: null }];
+    } else if (p.action === 'insert' && paras[0] !== undefined && (p.targets[0]?.point ?? null) !== null) {
+      // A new point clashes with a change to the whole paragraph (its deletion), not with
+      // changes to other points; `+` keeps it apart from the anchor point's own claim.
+      touched = [{ para: paras[0], point: `+${p.targets[0]?.point}` }];
     }
     for (const s of touched) claims.set(s.para.id, [...(claims.get(s.para.id) ?? []), { p, point: s.point }]);
   }
