@@ -50,6 +50,14 @@ export interface DocStore {
    * Client ids found in the update that have no owner yet are recorded as the principal's.
    */
   append(docName: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
+  /**
+   * Appends several updates in one transaction (one fsync: group commit); returns their
+   * sequence numbers. All or none are stored.
+   */
+  appendMany(
+    docName: string,
+    entries: readonly { readonly update: Uint8Array; readonly meta: UpdateMeta }[],
+  ): Promise<number[]>;
   /** Reads a document; an unknown name yields an empty document with a fresh generation. */
   load(docName: string): Promise<StoredDoc>;
   /**

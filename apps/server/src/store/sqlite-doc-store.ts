@@ -131,6 +131,13 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     return Number(info.lastInsertRowid);
   });
 
+  const appendManyTx = db.transaction(
+    (
+      docName: string,
+      entries: readonly { readonly update: Uint8Array; readonly meta: UpdateMeta }[],
+    ): number[] => entries.map((e) => appendTx(docName, e.update, e.meta)),
+  );
+
   const loadTx = db.transaction((docName: string): StoredDoc => {
     const generation = ensureDoc(docName);
     const row = getDoc.get(docName) as Row;
@@ -190,6 +197,7 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
 
   return {
     append: async (docName, update, meta) => appendTx(docName, update, meta),
+    appendMany: async (docName, entries) => (entries.length === 0 ? [] : appendManyTx(docName, entries)),
     load: async (docName) => loadTx(docName),
     compact: async (docName, opts = {}) => {
       const batch = Math.max(1, opts.batch ?? 500);

@@ -19,7 +19,7 @@ import {
   MessageType,
   SyncType,
 } from './protocol';
-import { type Conn, Room, SERVER_ORIGIN } from './room';
+import { type Conn, type InboxItem, Room, SERVER_ORIGIN } from './room';
 import { encodeStateVectorOf, newWriters, wouldChange } from './update-effect';
 
 /** Per-connection choices a client makes in the URL query. */
@@ -75,9 +75,12 @@ export class SyncHub<P> {
     try {
       return await room.enqueue(async () => {
         const updates = this.capture(room, () => Y.transact(room.doc, () => fn(room.doc), SERVER_ORIGIN));
-        const seq = await this.commit(room, updates, principalId);
+        const seqs = await this.commit(
+          room,
+          updates.map((update) => ({ update, meta: { principal: principalId } })),
+        );
         room.broadcast(updates, null);
-        return seq;
+        return seqs.at(-1) ?? 0;
       });
     } finally {
       this.maybeUnload(room);
@@ -227,13 +230,13 @@ export class SyncHub<P> {
         const sub = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
         if (sub === SyncType.step1) {
-          this.job(room, conn, () => this.send(conn, room.step2For(payload)));
+          this.deliver(room, { conn, kind: 'step1', payload });
         } else if (sub === SyncType.step2 || sub === SyncType.update) {
-          if (++conn.inflight > this.limits.maxInflight) {
+          if (conn.inflight >= this.limits.maxInflight) {
             this.closeConn(conn, CloseCode.rateLimited, 'too many updates waiting');
             return;
           }
-          this.job(room, conn, () => this.onUpdate(room, conn, payload).finally(() => conn.inflight--));
+          this.deliver(room, { conn, kind: 'update', payload });
         } else this.closeConn(conn, CloseCode.malformed, `unknown sync message ${sub}`);
       } else if (type === MessageType.awareness) {
         this.onAwareness(room, conn, decoding.readVarUint8Array(d));
@@ -247,21 +250,79 @@ export class SyncHub<P> {
     }
   }
 
-  /** Queues a job for a connection; a failure closes only that connection. */
-  private job(room: Room<P>, conn: Conn<P>, fn: () => unknown): void {
+  /** Puts a sync message in the room's inbox; one drain per loop turn handles the whole batch. */
+  private deliver(room: Room<P>, item: InboxItem<P>): void {
+    item.conn.inflight++;
+    room.inbox.push(item);
+    if (room.drainScheduled) return;
+    room.drainScheduled = true;
     room
       .enqueue(async () => {
-        if (!conn.closed) await fn();
+        // Wait one turn so that messages from every socket readable now join this batch.
+        await new Promise((r) => setImmediate(r));
+        await this.drain(room);
       })
       .catch((error: unknown) => {
-        if (room.broken) return;
-        this.report(error, `message on ${room.name}`);
-        this.closeConn(conn, CloseCode.malformed, 'message could not be processed');
+        if (!room.broken) this.report(error, `drain ${room.name}`);
       });
   }
 
-  private async onUpdate(room: Room<P>, conn: Conn<P>, update: Uint8Array): Promise<void> {
-    if (conn.closed || room.broken) return;
+  /**
+   * Handles a batch of sync messages: checks and applies each update, commits everything that
+   * changed the document in one transaction (group commit), then broadcasts, acknowledges, and
+   * answers joins, so that nobody ever receives state that is not on disk.
+   */
+  private async drain(room: Room<P>): Promise<void> {
+    room.drainScheduled = false;
+    const items = room.inbox.splice(0);
+    const entries: { update: Uint8Array; meta: { principal: string | null } }[] = [];
+    const outgoing: { update: Uint8Array; from: Conn<P> }[] = [];
+    const acks: { conn: Conn<P>; writers: number[]; upTo: number }[] = [];
+    const joins: { conn: Conn<P>; stateVector: Uint8Array }[] = [];
+    const resync = new Set<Conn<P>>();
+    try {
+      for (const { conn, kind, payload } of items) {
+        if (conn.closed || room.broken) continue;
+        if (kind === 'step1') {
+          joins.push({ conn, stateVector: payload });
+          continue;
+        }
+        const result = this.apply(room, conn, payload);
+        if (result === null) continue;
+        for (const update of result.updates) {
+          entries.push({ update, meta: { principal: conn.pid } });
+          outgoing.push({ update, from: conn });
+        }
+        if (result.pending) resync.add(conn);
+        acks.push({ conn, writers: result.writers, upTo: entries.length });
+      }
+      const seqs = await this.commit(room, entries);
+      for (const { update, from } of outgoing) room.broadcast([update], from);
+      for (const { conn, writers, upTo } of acks)
+        this.ack(room, conn, upTo === 0 ? 0 : (seqs[upTo - 1] ?? 0), writers);
+      for (const conn of resync) this.send(conn, encodeSync(SyncType.step1, Y.encodeStateVector(room.doc)));
+      for (const { conn, stateVector } of joins) {
+        try {
+          this.send(conn, room.step2For(stateVector));
+        } catch {
+          this.closeConn(conn, CloseCode.malformed, 'state vector could not be decoded');
+        }
+      }
+    } finally {
+      for (const { conn } of items) conn.inflight--;
+    }
+  }
+
+  /**
+   * Checks one update from `conn` (access now, shape, read-only effect, client-id ownership,
+   * document size) and applies it. Returns what it integrated, or null when it was refused (the
+   * connection is then closed) or changed nothing for a reader.
+   */
+  private apply(
+    room: Room<P>,
+    conn: Conn<P>,
+    update: Uint8Array,
+  ): { updates: Uint8Array[]; writers: number[]; pending: boolean } | null {
     const access = this.options.access(conn.principal, room.name);
     if (!access.read)
       return this.refuse(conn, CloseCode.forbidden, 'your access to this document was removed');
@@ -274,7 +335,7 @@ export class SyncHub<P> {
       if (!access.write) {
         if (wouldChange(room.doc, update, room.deleteSet()))
           return this.refuse(conn, CloseCode.forbidden, 'read-only: you may not change this document');
-        return this.ack(room, conn, 0, []);
+        return { updates: [], writers: [], pending: false };
       }
       writers = newWriters(room.doc, update);
     } catch {
@@ -295,6 +356,8 @@ export class SyncHub<P> {
         failed = true;
       }
     });
+    if (conn.pid !== null)
+      for (const client of writers) if (!room.owners.has(client)) room.owners.set(client, conn.pid);
     const store = room.doc.store;
     const pending = store.pendingStructs !== null || store.pendingDs !== null;
     if (pending) {
@@ -303,13 +366,12 @@ export class SyncHub<P> {
       store.pendingStructs = null;
       store.pendingDs = null;
     }
-    const seq = await this.commit(room, updates, conn.pid);
-    if (conn.pid !== null)
-      for (const client of writers) if (!room.owners.has(client)) room.owners.set(client, conn.pid);
-    room.broadcast(updates, conn);
-    if (failed) return this.refuse(conn, CloseCode.malformed, 'update could not be applied');
-    this.ack(room, conn, seq, writers);
-    if (pending) this.send(conn, encodeSync(SyncType.step1, Y.encodeStateVector(room.doc)));
+    if (failed) {
+      // What was integrated before the failure is committed with the batch; the sender is told.
+      this.refuse(conn, CloseCode.malformed, 'update could not be applied');
+      return { updates, writers: [], pending: false };
+    }
+    return { updates, writers, pending };
   }
 
   private onAwareness(room: Room<P>, conn: Conn<P>, update: Uint8Array): void {
@@ -351,19 +413,15 @@ export class SyncHub<P> {
     return updates;
   }
 
-  /** Appends updates to the store; on failure the room is closed and unloaded (memory may be ahead of disk). */
+  /** Appends updates to the store in one transaction; on failure the room is closed and unloaded (memory may be ahead of disk). */
   private async commit(
     room: Room<P>,
-    updates: readonly Uint8Array[],
-    principal: string | null,
-  ): Promise<number> {
-    let seq = 0;
+    entries: readonly { update: Uint8Array; meta: { principal: string | null } }[],
+  ): Promise<number[]> {
+    if (entries.length === 0) return [];
+    let seqs: number[];
     try {
-      for (const u of updates) {
-        seq = await this.options.store.append(room.name, u, { principal });
-        room.bytes += u.byteLength;
-        room.appended++;
-      }
+      seqs = await this.options.store.appendMany(room.name, entries);
     } catch (error) {
       room.broken = true;
       this.report(error, `append ${room.name}`);
@@ -376,11 +434,13 @@ export class SyncHub<P> {
       setImmediate(() => room.destroy());
       throw error;
     }
+    for (const e of entries) room.bytes += e.update.byteLength;
+    room.appended += entries.length;
     if (room.appended >= this.limits.compactEvery) {
       room.appended = 0;
       this.compact(room.name);
     }
-    return seq;
+    return seqs;
   }
 
   private compact(docName: string): void {
@@ -393,9 +453,10 @@ export class SyncHub<P> {
   }
 
   /** Refuses a write: says why (y-protocols auth message), then closes with a permanent code. */
-  private refuse(conn: Conn<P>, code: CloseCodeValue, reason: string): void {
+  private refuse(conn: Conn<P>, code: CloseCodeValue, reason: string): null {
     this.send(conn, encodePermissionDenied(reason));
     this.closeConn(conn, code, reason);
+    return null;
   }
 
   private room(docName: string): Promise<Room<P>> {
@@ -442,7 +503,10 @@ export class SyncHub<P> {
           SERVER_ORIGIN,
         ),
       );
-      await this.commit(room, updates, null);
+      await this.commit(
+        room,
+        updates.map((update) => ({ update, meta: { principal: null } })),
+      );
     }
     this.ready.set(docName, room);
     this.maybeUnload(room);

@@ -30,6 +30,13 @@ export interface Conn<P> {
   readonly awarenessIds: Set<number>;
 }
 
+/** A sync message waiting for the room's next drain. */
+export interface InboxItem<P> {
+  readonly conn: Conn<P>;
+  readonly kind: 'step1' | 'update';
+  readonly payload: Uint8Array;
+}
+
 /** The origin of server-side transactions. */
 export const SERVER_ORIGIN = Symbol('bis-server');
 
@@ -40,6 +47,9 @@ export class Room<P> {
   readonly conns = new Set<Conn<P>>();
   /** Serialises writes, joins and reads: each job sees only committed state. */
   queue: Promise<void> = Promise.resolve();
+  /** Sync messages waiting for the next drain (a batch: one commit, then broadcast and acks). */
+  readonly inbox: InboxItem<P>[] = [];
+  drainScheduled = false;
   /** Jobs queued or running; the room is not unloaded while this is positive. */
   busy = 0;
   /** Updates integrated during the current job, captured from the doc's `update` event. */

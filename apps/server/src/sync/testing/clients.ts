@@ -28,7 +28,12 @@ export const stockClient = (
   url: string,
   docName: string,
   token: string,
-  options: { ack?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {},
+  options: {
+    ack?: boolean;
+    doc?: Y.Doc;
+    params?: Record<string, string>;
+    onAck?: (clock: number) => void;
+  } = {},
 ): StockClient => {
   const doc = options.doc ?? new Y.Doc();
   const params: Record<string, string> = { token, ...options.params };
@@ -64,7 +69,10 @@ export const stockClient = (
     const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
     client.acks++;
     const mine = sv.get(doc.clientID);
-    if (mine !== undefined && mine > client.ackedClock) client.ackedClock = mine;
+    if (mine !== undefined && mine > client.ackedClock) {
+      client.ackedClock = mine;
+      options.onAck?.(mine);
+    }
   };
   return client;
 };
