@@ -10,6 +10,8 @@ import {
   proposalId,
   type Result,
   type RevisionInfo,
+  STATUS_TRANSITIONS,
+  type Status,
   supportProposal,
   tableProposal,
   withdrawProposal,
@@ -162,5 +164,23 @@ describe('supporting', () => {
 
   it('refuses support for a draft', () => {
     expect(supportProposal(draft(), 'Brazil').ok).toBe(false);
+  });
+});
+
+describe('STATUS_TRANSITIONS', () => {
+  it('lists exactly the status changes that tabling and withdrawing allow', () => {
+    const t1 = value(tableProposal(draft(), { now: T1 }));
+    const inStatus: Record<Status, Proposal> = {
+      draft: draft(),
+      // An edited tabled proposal, so that re-tabling is possible.
+      tabled: value(editProposal(t1, { text: 'Edited.' })),
+      withdrawn: value(withdrawProposal(t1)),
+    };
+    for (const [from, p] of Object.entries(inStatus) as [Status, Proposal][]) {
+      const reachable = [tableProposal(p, { now: T2 }), withdrawProposal(p)].flatMap((r) =>
+        r.ok ? [r.value.status] : [],
+      );
+      expect([...reachable].sort()).toEqual([...STATUS_TRANSITIONS[from]].sort());
+    }
   });
 });
