@@ -7,7 +7,7 @@ import { join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, forbidden } from './api/errors';
+import { ApiError, forbidden, unauthenticated } from './api/errors';
 import { RateLimiter } from './api/limits';
 import { openApiDocument, Registry } from './api/registry';
 import { type AppEnv, registerRoutes } from './api/routes';
@@ -90,6 +90,8 @@ export const createApp = (svc: Services): App => {
         `Too many requests: at most ${svc.config.rateLimit.max} per ${svc.config.rateLimit.windowMs / 1000} s. Try again in ${wait} s.`,
       );
     }
+    // Every command needs a signed-in principal; say so before looking at the body.
+    if (!SAFE.has(c.req.method) && !p) throw unauthenticated();
     // Cookie-authenticated writes must come from our own pages (CSRF); API tokens are not ambient.
     if (!SAFE.has(c.req.method) && p?.via === 'session') {
       const origin = c.req.header('origin');

@@ -1,0 +1,243 @@
+import type { Proposal } from '@bis/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilationDoc, workspaceDoc } from '../commands/yjs-docs';
+import { draftBody, type Fixture, startFixture } from './fixture.test-util';
+
+let f: Fixture;
+beforeAll(async () => {
+  f = await startFixture();
+});
+afterAll(async () => {
+  await f.close();
+});
+
+const P = () => `/api/processes/${f.pid}`;
+
+const newDraft = async (over: Record<string, unknown> = {}): Promise<string> => {
+  const r = await f.kenya.call('POST', `${P()}/parties/kenya/drafts`, draftBody(over));
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return r.json.id as string;
+};
+
+const snapshot = () => ({
+  audit: f.server.services.db.countAudit(),
+  proposals: JSON.stringify(f.server.services.db.listProposals(f.pid)),
+  parties: JSON.stringify(f.server.services.db.listParties(f.pid)),
+});
+
+describe('drafts live in the party workspace', () => {
+  it('lets two members of a party see the same draft, and nobody else', async () => {
+    const id = await newDraft();
+    const mine = await f.kenya2.call('GET', `${P()}/parties/kenya/drafts`);
+    expect(mine.status).toBe(200);
+    expect(mine.json.drafts.map((d: { id: string }) => d.id)).toContain(id);
+    for (const other of [f.ngo, f.observer, f.cofac, f.admin]) {
+      const r = await other.call('GET', `${P()}/parties/kenya/drafts`);
+      expect(r.status).toBe(403);
+      expect(r.json.error.code).toBe('forbidden');
+    }
+    // Anonymous callers do not even learn that a private process exists.
+    expect((await f.anon.call('GET', `${P()}/parties/kenya/drafts`)).status).toBe(404);
+  });
+
+  it("refuses REST calls on another party's drafts and changes nothing", async () => {
+    const id = await newDraft();
+    const before = snapshot();
+    expect((await f.ngo.call('POST', `${P()}/parties/kenya/drafts`, draftBody())).status).toBe(403);
+    expect((await f.ngo.call('POST', `${P()}/parties/kenya/drafts/${id}/table`)).status).toBe(403);
+    expect(
+      (await f.ngo.call('POST', `${P()}/parties/kenya/imports`, { text: '- **§1** → *Delete*.' })).status,
+    ).toBe(403);
+    expect(snapshot()).toEqual(before);
+    const drafts = await f.server.services.hub.read(
+      workspaceDoc(f.pid, 'kenya'),
+      (d) => d.getMap('drafts').size,
+    );
+    expect(drafts).toBeGreaterThan(0);
+  });
+});
+
+describe('tabling', () => {
+  it('copies the draft into the compilation as frozen version 1, then 2 after an edit', async () => {
+    const id = await newDraft({ text: 'Version one of the text.' });
+    const r = await f.kenya2.call('POST', `${P()}/parties/kenya/drafts/${id}/table`);
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json.status).toBe('tabled');
+    const inDoc = await f.server.services.hub.read(
+      compilationDoc(f.pid),
+      (d) => d.getMap('proposals').get(id) as Proposal,
+    );
+    expect(inDoc.party).toBe('Kenya');
+    expect(inDoc.versions).toHaveLength(1);
+    expect(inDoc.versions[0]?.text).toBe('Version one of the text.');
+
+    // Unchanged: refused as a conflict with a reason.
+    const again = await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${id}/table`);
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toMatch(/nothing changed/i);
+
+    // Edit the draft in the workspace (as a client would) and table again.
+    await f.server.services.hub.transact(workspaceDoc(f.pid, 'kenya'), (d) => {
+      const draft = d.getMap('drafts').get(id) as import('yjs').Map<unknown>;
+      const text = draft.get('text') as import('yjs').XmlFragment;
+      const p = text.get(0) as import('yjs').XmlElement;
+      (p.get(0) as import('yjs').XmlText).insert(0, 'Revised: ');
+    });
+    const v2 = await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${id}/table`);
+    expect(v2.status).toBe(200);
+    const doc2 = await f.server.services.hub.read(
+      compilationDoc(f.pid),
+      (d) => d.getMap('proposals').get(id) as Proposal,
+    );
+    expect(doc2.versions.map((v) => v.text)).toEqual([
+      'Version one of the text.',
+      'Revised: Version one of the text.',
+    ]);
+  });
+
+  it('refuses the observer and civil society on commands that are not theirs', async () => {
+    const id = await newDraft({ text: 'To be decided.' });
+    expect((await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${id}/table`)).status).toBe(200);
+    const before = snapshot();
+    expect((await f.observer.call('POST', `${P()}/parties/kenya/drafts/${id}/table`)).status).toBe(403);
+    expect(
+      (await f.observer.call('POST', `${P()}/proposals/${id}/decision`, { decision: 'accepted' })).status,
+    ).toBe(403);
+    expect((await f.observer.call('POST', `${P()}/proposals/${id}/withdraw`)).status).toBe(403);
+    expect(
+      (await f.observer.call('POST', `${P()}/proposals/${id}/supporters`, { party: 'kenya' })).status,
+    ).toBe(403);
+    const ngoDecides = await f.ngo.call('POST', `${P()}/proposals/${id}/decision`, { decision: 'accepted' });
+    expect(ngoDecides.status).toBe(403);
+    expect(ngoDecides.json.error.message).toMatch(/co-facilitators/);
+    expect((await f.ngo.call('POST', `${P()}/proposals/${id}/withdraw`)).status).toBe(403);
+    expect(
+      (await f.kenya.call('POST', `${P()}/proposals/${id}/decision`, { decision: 'accepted' })).status,
+    ).toBe(403);
+    expect((await f.observer.call('GET', `${P()}/audit`)).status).toBe(403);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('records a decision that the proponent then sees, in the REST record and the compilation', async () => {
+    const id = await newDraft({ text: 'Please accept this.' });
+    await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${id}/table`);
+    const d = await f.cofac.call('POST', `${P()}/proposals/${id}/decision`, {
+      decision: 'accepted-as-modified',
+      note: 'Shorter.',
+    });
+    expect(d.status, JSON.stringify(d.json)).toBe(200);
+    const seen = await f.kenya.call('GET', `${P()}/proposals/${id}`);
+    expect(seen.json.decision).toBe('accepted-as-modified');
+    expect(seen.json.decisionNote).toBe('Shorter.');
+    const inDoc = await f.server.services.hub.read(
+      compilationDoc(f.pid),
+      (x) => x.getMap('proposals').get(id) as Proposal,
+    );
+    expect(inDoc.decision).toBe('accepted-as-modified');
+    const log = await f.cofac.call('GET', `${P()}/audit`);
+    const last = log.json.entries.at(-1);
+    expect(last.action).toBe('proposal.decide');
+    expect(last.userId).toBe(f.cofac.userId);
+  });
+
+  it('lets another party support and co-sponsor, but not the proponent itself', async () => {
+    const id = await newDraft({ text: 'Support me.' });
+    await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${id}/table`);
+    expect(
+      (await f.ngo.call('POST', `${P()}/proposals/${id}/supporters`, { party: 'ngo' })).json.supporters,
+    ).toEqual(['Paradigm Initiative']);
+    expect((await f.ngo.call('POST', `${P()}/proposals/${id}/supporters`, { party: 'kenya' })).status).toBe(
+      403,
+    );
+    expect((await f.kenya.call('POST', `${P()}/proposals/${id}/supporters`, { party: 'kenya' })).status).toBe(
+      409,
+    );
+    const w = await f.kenya.call('POST', `${P()}/proposals/${id}/withdraw`);
+    expect(w.json.status).toBe('withdrawn');
+  });
+});
+
+describe('validation', () => {
+  it('answers bad bodies with a 400 naming the field, and changes nothing', async () => {
+    const before = snapshot();
+    const cases: [string, string, unknown, string][] = [
+      ['POST', `${P()}/parties`, { name: '', group: 'member-state' }, 'body.name'],
+      ['POST', `${P()}/parties`, { name: 'Chile', group: 'planet' }, 'body.group'],
+      ['POST', `${P()}/parties`, { name: 'Chile', group: 'member-state', colour: 'red' }, 'body'],
+      ['POST', `${P()}/parties/kenya/drafts`, draftBody({ action: 'rewrite' }), 'body.action'],
+      ['POST', `${P()}/parties/kenya/drafts`, draftBody({ targets: [] }), 'body.targets'],
+      ['POST', `${P()}/parties/kenya/drafts`, '{not json', 'body'],
+      ['POST', '/api/processes', { title: 'No text' }, 'body.document'],
+      ['POST', '/api/processes', { document: { format: 'bis.document/1', blocks: 'x' } }, 'blocks'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const who = path.includes('/drafts') ? f.kenya : f.admin;
+      const r = await who.call(method, path, body);
+      expect(r.status, `${path} ${JSON.stringify(body)} → ${JSON.stringify(r.json)}`).toBe(400);
+      expect(r.json.error.code).toBe('invalid');
+      expect(r.json.error.field, JSON.stringify(r.json)).toContain(field);
+      expect(r.json.error.message.length).toBeGreaterThan(10);
+    }
+    const decision = await f.cofac.call('POST', `${P()}/proposals/x/decision`, { decision: 'maybe' });
+    expect(decision.status).toBe(400);
+    expect(decision.json.error.field).toBe('body.decision');
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('processes and people', () => {
+  it('keeps a private process hidden from outsiders and shows a public one to all', async () => {
+    expect((await f.anon.call('GET', P())).status).toBe(404);
+    const me = await f.ngo.call('GET', P());
+    expect(me.status).toBe(200);
+    expect(me.json.you).toEqual({ roles: ['delegate'], parties: ['ngo'] });
+    const pub = await f.admin.call('POST', '/api/processes', {
+      id: 'pub',
+      public: true,
+      text: '1. Open text.\n',
+      fileName: 'x.txt',
+    });
+    expect(pub.status, JSON.stringify(pub.json)).toBe(201);
+    expect((await f.anon.call('GET', '/api/processes/pub')).status).toBe(200);
+    expect((await f.anon.call('GET', '/api/processes/pub/revisions/0/document')).json.blocks).toHaveLength(1);
+    expect((await f.anon.call('POST', '/api/processes', { text: '1. X.\n' })).status).toBe(401);
+    expect((await f.kenya.call('POST', '/api/processes', { text: '1. X.\n' })).status).toBe(403);
+  });
+
+  it('takes away write rights at once when a member is removed from the party', async () => {
+    const inv = await f.admin.call('POST', `${P()}/invitations`, { name: 'Temp', party: 'kenya' });
+    const uid = inv.json.user.id as string;
+    const { docAccess } = await import('../auth/permissions');
+    const principal = { userId: uid, name: 'Temp', admin: false, via: 'token' as const };
+    expect(docAccess(f.server.services.db, principal, `p/${f.pid}/ws/kenya`)).toEqual({
+      read: true,
+      write: true,
+    });
+    expect((await f.admin.call('DELETE', `${P()}/parties/kenya/members`, { userId: uid })).status).toBe(200);
+    expect(docAccess(f.server.services.db, principal, `p/${f.pid}/ws/kenya`)).toEqual({
+      read: false,
+      write: false,
+    });
+  });
+
+  it('imports written proposals into a workspace with labels left as written', async () => {
+    const text =
+      '- **§77 (on human rights)** → *Amend*: Add dignity.\n\n“We reaffirm ... digital dignity.”\n';
+    const r = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, { text, fileName: 'input.txt' });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json.drafts).toHaveLength(1);
+    expect(r.json.drafts[0].targets[0]).toMatchObject({ paragraph: null, label: '77' });
+  });
+
+  it('exports the comparison view as a download', async () => {
+    const r = await f.request('GET', `${P()}/exports/comparison/csv`, {
+      headers: { authorization: `Bearer ${f.kenya.token}` },
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toContain(`${f.pid}-comparison.csv`);
+    expect(await r.text()).toContain('Kenya');
+    const bad = await f.kenya.call('GET', `${P()}/exports/comparison/pdf`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.field).toBe('format');
+  });
+});

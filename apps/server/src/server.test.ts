@@ -1,0 +1,140 @@
+import type { Proposal } from '@bis/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { draftBody, type Fixture, startFixture } from './api/fixture.test-util';
+import { compilationDoc } from './commands/yjs-docs';
+
+let f: Fixture;
+beforeAll(async () => {
+  f = await startFixture();
+});
+afterAll(async () => {
+  await f.close();
+});
+
+/** Signs a new person in through the real HTTP server and returns their session cookie. */
+const sessionFor = async (extra: Record<string, string>): Promise<string> => {
+  const inv = await f.admin.call('POST', `/api/processes/${f.pid}/invitations`, {
+    name: 'WS user',
+    ...extra,
+  });
+  const res = await fetch(`${f.server.url}${new URL(inv.json.link as string).pathname}`, {
+    redirect: 'manual',
+  });
+  expect(res.status).toBe(302);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+};
+
+const connect = (docName: string, cookie: string | null) => {
+  // The stock client, with the session cookie a browser would send.
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${f.server.url.replace('http', 'ws')}/sync`, docName, doc, {
+    WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 60_000,
+    // Same-process clients would otherwise sync over an in-memory BroadcastChannel, not the server.
+    disableBc: true,
+  });
+  const closed = new Promise<number>((resolve) => {
+    provider.on('connection-close', (ev: { code: number } | null) => resolve(ev?.code ?? 0));
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (s: boolean) => s && resolve());
+  });
+  return { doc, provider, closed, synced, stop: () => provider.destroy() };
+};
+
+const until = <T>(doc: Y.Doc, check: () => T | undefined): Promise<T> =>
+  new Promise((resolve) => {
+    const tryIt = () => {
+      const v = check();
+      if (v !== undefined) {
+        doc.off('update', tryIt);
+        resolve(v);
+      }
+    };
+    doc.on('update', tryIt);
+    tryIt();
+  });
+
+describe('the server with the stock y-websocket client', () => {
+  it('shows an observer the compilation update live when a party tables a draft', async () => {
+    const observer = connect(compilationDoc(f.pid), await sessionFor({ role: 'observer' }));
+    await observer.synced;
+    const d = await f.kenya.call(
+      'POST',
+      `/api/processes/${f.pid}/parties/kenya/drafts`,
+      draftBody({ text: 'Live text.' }),
+    );
+    const id = d.json.id as string;
+    const seen = until(observer.doc, () => observer.doc.getMap('proposals').get(id) as Proposal | undefined);
+    expect(
+      (await f.kenya.call('POST', `/api/processes/${f.pid}/parties/kenya/drafts/${id}/table`)).status,
+    ).toBe(200);
+    const p = await seen;
+    expect(p.versions[0]?.text).toBe('Live text.');
+    observer.stop();
+  });
+
+  it('lets two members of a party co-edit their workspace and converge', async () => {
+    const name = `p/${f.pid}/ws/kenya`;
+    const a = connect(name, await sessionFor({ party: 'kenya' }));
+    const b = connect(name, await sessionFor({ party: 'kenya' }));
+    await Promise.all([a.synced, b.synced]);
+    const draft = await f.kenya.call(
+      'POST',
+      `/api/processes/${f.pid}/parties/kenya/drafts`,
+      draftBody({ text: 'Base.' }),
+    );
+    const id = draft.json.id as string;
+    const fragment = (doc: Y.Doc) =>
+      (doc.getMap('drafts').get(id) as Y.Map<unknown> | undefined)?.get('text') as Y.XmlFragment | undefined;
+    const textOf = (doc: Y.Doc) =>
+      (fragment(doc)?.get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined;
+    await until(a.doc, () => textOf(a.doc));
+    await until(b.doc, () => textOf(b.doc));
+    textOf(a.doc)?.insert(0, 'A: ');
+    textOf(b.doc)?.insert(5, ' B');
+    const want = (doc: Y.Doc) =>
+      until(doc, () =>
+        textOf(doc)?.toString().includes('A:') && textOf(doc)?.toString().includes(' B') ? true : undefined,
+      );
+    await Promise.all([want(a.doc), want(b.doc)]);
+    expect(textOf(a.doc)?.toString()).toBe(textOf(b.doc)?.toString());
+    // The server's copy, read by the REST API, has both edits.
+    const drafts = await f.kenya.call('GET', `/api/processes/${f.pid}/parties/kenya/drafts`);
+    const text = drafts.json.drafts.find((x: { id: string }) => x.id === id).text as string;
+    expect(text).toContain('A:');
+    expect(text).toContain(' B');
+    a.stop();
+    b.stop();
+  });
+
+  it("refuses civil society on another party's workspace and anonymous users on a private process", async () => {
+    const ngo = connect(`p/${f.pid}/ws/kenya`, await sessionFor({ party: 'ngo' }));
+    expect(await ngo.closed).toBe(4403);
+    ngo.stop();
+    const anon = connect(compilationDoc(f.pid), null);
+    expect(await anon.closed).toBe(4401);
+    anon.stop();
+  });
+
+  it('refuses an observer writing to the compilation and keeps the stored document unchanged', async () => {
+    const hub = f.server.services.hub;
+    const before = await hub.read(compilationDoc(f.pid), (d) => Y.encodeStateAsUpdate(d));
+    const obs = connect(compilationDoc(f.pid), await sessionFor({ role: 'observer' }));
+    await obs.synced;
+    obs.doc.getMap('proposals').set('forged', { id: 'forged', party: 'Kenya' });
+    expect(await obs.closed).toBe(4403);
+    obs.stop();
+    const after = await hub.read(compilationDoc(f.pid), (d) => Y.encodeStateAsUpdate(d));
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+  });
+});
