@@ -20,18 +20,26 @@ export type Reference = LabelReference;
 export const normalizeLabel = (label: string): string =>
   normalizeCoreLabel(label) ?? label.trim().replace(/\s+/g, ' ');
 
+// A reference at the start of a line is short; `findReferences` scans all the text it is given.
+const LEADING_CHARS = 48;
+
 /**
- * Reads a reference at the start of `s`; returns it with the rest of `s`, or null when `s`
- * does not start with one. A bare label (`77 bis`) is read only when it is the whole of `s`.
+ * Reads a reference introduced by `§`, `para.` … at the start of `s` (`§77 (current text …)`),
+ * and returns it with the rest of `s`; null when `s` does not start with one.
  */
 export const readReference = (s: string): { ref: Reference; rest: string } | null => {
   const t = s.trim();
-  const whole = parseReference(t);
-  if (whole) return { ref: whole, rest: '' };
-  const found = findReferences(t)[0];
+  let found = findReferences(t.slice(0, LEADING_CHARS))[0];
+  // The cut may fall inside the reference (it then reaches the cut, or fails to read, e.g. as a
+  // reversed range): read the whole text then.
+  if (t.length > LEADING_CHARS && (found?.index !== 0 || found.length >= LEADING_CHARS - 1))
+    found = findReferences(t)[0];
   if (found?.index !== 0) return null;
   return { ref: found.reference, rest: t.slice(found.length).trim() };
 };
+
+/** Reads `s` as one whole reference, with or without `§` (`77 bis`, `§92–93`, `69 (b)`), or null. */
+export const readWholeReference = (s: string): Reference | null => parseReference(s.trim());
 
 /**
  * The paragraph an insertion labelled `label` follows when the proponent did not say:

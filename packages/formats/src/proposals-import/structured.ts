@@ -15,7 +15,7 @@ import type {
 import { ACTIONS, BisInputError, partyId, proposalId, proposalsFromJSON } from '@bis/core';
 import { type BaseIndex, buildProposal, indexBase, slug, splitLeadingEllipsis } from './build';
 import { readCsv } from './csv-read';
-import { normalizeLabel, type Reference, readReference, showReference } from './reference';
+import { normalizeLabel, readWholeReference, showReference } from './reference';
 
 /** Options of `importStructuredProposals`. */
 export interface StructuredImportOptions {
@@ -249,12 +249,6 @@ const throwProblems = (problems: readonly Problem[]): void => {
   const more = rest.map((p) => `\n  ${p.where ? `${p.where}: ` : ''}${p.message}`).join('');
   const count = rest.length > 0 ? ` (and ${rest.length} more:${more})` : '';
   throw new BisInputError(`${first.message}${count}`, first.where);
-};
-
-/** A whole cell as a reference: `77`, `§77 bis`, `92–93`, `69 (b)`. */
-const readWholeReference = (s: string): Reference | null => {
-  const r = readReference(s);
-  return r && r.rest.replace(/[.;,]$/, '') === '' ? r.ref : null;
 };
 
 /**

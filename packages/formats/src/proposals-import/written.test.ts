@@ -391,6 +391,11 @@ describe('importWrittenProposals on other written forms', () => {
     ]);
   });
 
+  it('reads a long reference whole', () => {
+    const r = one('paragraphs OP1112 quaterdecies – OP1112 octodecies (on x) → Amend: “T.”');
+    expect(r.set.proposals[0]?.label).toBe('OP1112 quaterdecies–OP1112 octodecies');
+  });
+
   it('reads Add: on an existing paragraph as an appended amendment', () => {
     const r = one('§5 → Amend:\nAdd: “and equity.”');
     expect(r.set.proposals[0]).toMatchObject({ action: 'amend', textMode: 'append', text: 'and equity.' });

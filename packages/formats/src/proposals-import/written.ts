@@ -112,8 +112,9 @@ interface Link {
 }
 
 const BULLET = /^(?:[-•+–]|\*(?=\s))\s+/;
-const ARROW = /\s*(?:→|->|=>|⇒)\s*/;
-const HEAD_START = /^(?:new\s+)?(?:§|paras?\.\s*\d|paragraphs?\s+\d)/i;
+// No leading `\s*`: the engine can then scan for the arrow itself; callers trim around it.
+const ARROW = /→|->|=>|⇒/;
+const HEAD_START = /^(?:new\s+)?(?:§|(?:paras?\.?|paragraphs?)\s*(?:OP|PP)?\s*\d|(?:OP|PP)\s*\d)/i;
 const RATIONALE_LABEL = /^(?:rationale|justification|reason|why|explanation|note)\s*[:–—-]\s*(.+)$/i;
 
 type HeadReading =
@@ -308,7 +309,8 @@ export const importWrittenProposals = (source: string, options: WrittenImportOpt
       continue;
     }
 
-    const plain = stripInline(s);
+    // Rationale lines only count after a proposal; prose elsewhere needs no closer look.
+    const plain = current === null ? '' : stripInline(s);
     const rationale = /^\((.+)\)[.;]?$/.exec(plain)?.[1] ?? RATIONALE_LABEL.exec(plain)?.[1];
     if (rationale !== undefined && current !== null) {
       note.kind = 'rationale';
