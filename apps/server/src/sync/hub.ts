@@ -56,9 +56,11 @@ export class SyncHub<P> {
     this.pingTimer.unref();
   }
 
-  /** Documents loaded and connections open. */
+  /** Documents loaded, and connections open (not being closed). */
   stats(): SyncStats {
-    return { documents: this.rooms.size, connections: this.allConns.size };
+    let connections = 0;
+    for (const c of this.allConns) if (!c.closed) connections++;
+    return { documents: this.rooms.size, connections };
   }
 
   /**
@@ -544,7 +546,7 @@ export class SyncHub<P> {
     conn.closed = true;
     conn.ws.close(code, closeReason(reason));
     // A client that does not read will never complete the closing handshake.
-    setTimeout(() => conn.ws.terminate(), 2000).unref();
+    setTimeout(() => conn.ws.terminate(), 5000).unref();
   }
 
   private takeToken(conn: Conn<P>): boolean {
