@@ -1,6 +1,7 @@
-import type { Proposal } from '@bis/core';
+import { readDocument } from '@bis/collab';
+import { type Proposal, paragraphsOf } from '@bis/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compilationDoc, workspaceDoc } from '../commands/yjs-docs';
+import { compilationDoc, nextDoc, revisionDoc, workspaceDoc } from '../commands/yjs-docs';
 import { draftBody, type Fixture, startFixture } from './fixture.test-util';
 
 let f: Fixture;
@@ -186,6 +187,15 @@ describe('validation', () => {
 });
 
 describe('processes and people', () => {
+  it('writes the zero draft into the revision and next documents', async () => {
+    for (const name of [revisionDoc(f.pid, 0), nextDoc(f.pid)]) {
+      const doc = await f.server.services.hub.read(name, (d) => readDocument(d));
+      expect(paragraphsOf(doc).map((p) => p.label)).toEqual(['1', '2', '3']);
+    }
+    const rest = await f.observer.call('GET', `${P()}/revisions/0/document`);
+    expect(rest.json.blocks.filter((b: { kind: string }) => b.kind === 'paragraph')).toHaveLength(3);
+  });
+
   it('keeps a private process hidden from outsiders and shows a public one to all', async () => {
     expect((await f.anon.call('GET', P())).status).toBe(404);
     const me = await f.ngo.call('GET', P());
