@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { SyncLimits } from './options';
 import { CloseCode, encodeSync, SyncType } from './protocol';
 import { rawClient, stockClient, waitFor } from './testing/clients';
 import { startTestSyncServer, type TestSyncServer } from './testing/test-server';
@@ -16,7 +17,7 @@ const users = [
 describe('sync limits, each answered with its close code', () => {
   let dir: string;
   let server: TestSyncServer;
-  const start = async (limits: Parameters<typeof startTestSyncServer>[0]['limits']) => {
+  const start = async (limits: Partial<SyncLimits>) => {
     server = await startTestSyncServer({
       dataDir: dir,
       users,
