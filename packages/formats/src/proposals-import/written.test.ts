@@ -396,6 +396,15 @@ describe('importWrittenProposals on other written forms', () => {
     expect(r.set.proposals[0]?.label).toBe('OP1112 quaterdecies–OP1112 octodecies');
   });
 
+  it('keeps a plain Keep as retain, its quotation as the note', () => {
+    const r = one('§5 → *Keep*:\n“As agreed in Tunis.”\n§6 → Support.');
+    expect(r.errors).toEqual([]);
+    expect(r.set.proposals.map((p) => [p.action, p.text, p.rationale])).toEqual([
+      ['retain', 'As agreed in Tunis.', 'Keep'],
+      ['retain', '', 'Support'],
+    ]);
+  });
+
   it('reads Add: on an existing paragraph as an appended amendment', () => {
     const r = one('§5 → Amend:\nAdd: “and equity.”');
     expect(r.set.proposals[0]).toMatchObject({ action: 'amend', textMode: 'append', text: 'and equity.' });

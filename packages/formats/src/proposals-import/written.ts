@@ -413,7 +413,10 @@ const resolveLinks = (
   fail: (note: MutableNote, message: string) => void,
 ): Map<ProposalId, ProposalLink[]> => {
   const out = new Map<ProposalId, ProposalLink[]>();
-  const named = (ref: Reference) => proposals.filter((p) => p.label === referenceLabel(ref));
+  // Proposals by label, in file order (they are built in file order).
+  const byLabel = new Map<string, Proposal[]>();
+  for (const p of proposals) byLabel.set(p.label, [...(byLabel.get(p.label) ?? []), p]);
+  const named = (ref: Reference) => byLabel.get(referenceLabel(ref)) ?? [];
   const lineOf = (p: Proposal) => p.source?.line ?? 0;
   for (const link of links) {
     const from = named(link.from);
@@ -426,13 +429,7 @@ const resolveLinks = (
       fail(link.lineNote, `the link names ${missing}, which no proposal in this file is on`);
       continue;
     }
-    let best: [Proposal, Proposal] | null = null;
-    for (const a of from)
-      for (const b of to) {
-        if (a.id === b.id) continue;
-        const d = Math.abs(lineOf(a) - lineOf(b));
-        if (!best || d < Math.abs(lineOf(best[0]) - lineOf(best[1]))) best = [a, b];
-      }
+    const best = closestPair(from, to, lineOf);
     if (!best) {
       fail(link.lineNote, `a proposal cannot link to itself (${showReference(link.from)})`);
       continue;
@@ -446,4 +443,37 @@ const resolveLinks = (
     out.set(a.id, [...(out.get(a.id) ?? []), { to: b.id, note: link.note }]);
   }
   return out;
+};
+
+/**
+ * The pair (one of `as`, one of `bs`, not the same proposal) whose lines are closest; the
+ * earliest such pair on a tie. Both lists are in line order, so one merge pass finds it.
+ */
+const closestPair = (
+  as: readonly Proposal[],
+  bs: readonly Proposal[],
+  lineOf: (p: Proposal) => number,
+): [Proposal, Proposal] | null => {
+  let best: [Proposal, Proposal] | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const consider = (a: Proposal, b: Proposal) => {
+    const d = Math.abs(lineOf(a) - lineOf(b));
+    if (a.id !== b.id && d < bestDistance) {
+      best = [a, b];
+      bestDistance = d;
+    }
+  };
+  let j = 0;
+  for (const a of as) {
+    // Advance to the first b at or after a; the closest b to a is that one or the one before.
+    while (j < bs.length && lineOf(bs[j] as Proposal) < lineOf(a)) j++;
+    const before = bs[j - 1];
+    if (before) consider(a, before);
+    const at = bs[j];
+    if (at) consider(a, at);
+    const after = bs[j + 1];
+    // `at` may be `a` itself (a link from a label to the same label): then look one further.
+    if (after && at?.id === a.id) consider(a, after);
+  }
+  return best;
 };
