@@ -17,14 +17,13 @@
 
 import { BisInputError } from '@bis/core';
 import { endsSentence, HeadingNumbering, isHeadingLike, type LineKind, romanValue } from './blocks';
-import { joinWrapped } from './footnotes';
-import { at } from './lines';
+import { at, WrappedText } from './lines';
 
 /** A point being assembled. */
 export interface DraftPoint {
   readonly label: string;
   readonly line: number;
-  raw: string;
+  readonly raw: WrappedText;
 }
 
 /** A paragraph being assembled. */
@@ -32,7 +31,7 @@ export interface DraftParagraph {
   readonly kind: 'paragraph';
   readonly label: string;
   readonly line: number;
-  raw: string;
+  readonly raw: WrappedText;
   readonly points: DraftPoint[];
   pointKind: 'letter' | 'roman' | null;
 }
@@ -50,7 +49,7 @@ export interface DraftHeading {
 export interface Assembled {
   readonly blocks: (DraftHeading | DraftParagraph)[];
   /** Preamble prose paragraphs, each a raw string with its first line number. */
-  readonly preamble: { line: number; raw: string }[];
+  readonly preamble: { line: number; raw: WrappedText }[];
   /** A Markdown document's leading unnumbered `# Title`, if any. */
   readonly markdownTitle: string | null;
 }
@@ -62,7 +61,7 @@ export const assemble = (
   fileName: string | undefined,
 ): Assembled => {
   const blocks: (DraftHeading | DraftParagraph)[] = [];
-  const preamble: { line: number; raw: string }[] = [];
+  const preamble: { line: number; raw: WrappedText }[] = [];
   const labels = new Map<string, number>();
   const numbering = new HeadingNumbering();
   let markdownTitle: string | null = null;
@@ -114,7 +113,7 @@ export const assemble = (
           kind: 'paragraph',
           label: l.label,
           line: l.line,
-          raw: l.text,
+          raw: new WrappedText(l.text),
           points: [],
           pointKind: null,
         });
@@ -151,8 +150,7 @@ export const assemble = (
           continue;
         } else if (last.kind === 'paragraph') {
           const point = last.points.at(-1);
-          if (point) point.raw = joinWrapped(point.raw, l.text);
-          else last.raw = joinWrapped(last.raw, l.text);
+          (point ?? last).raw.add(l.text);
         } else if (!blank && /^\p{Ll}/u.test(l.text) && !endsSentence(last.title)) {
           last.title = `${last.title} ${l.text.trim()}`;
         } else {
@@ -173,14 +171,14 @@ export const assemble = (
 };
 
 const addPreamble = (
-  preamble: { line: number; raw: string }[],
+  preamble: { line: number; raw: WrappedText }[],
   line: number,
   text: string,
   blank: boolean,
 ) => {
   const cur = preamble.at(-1);
-  if (cur && !blank) cur.raw = joinWrapped(cur.raw, text);
-  else preamble.push({ line, raw: text });
+  if (cur && !blank) cur.raw.add(text);
+  else preamble.push({ line, raw: new WrappedText(text) });
 };
 
 const nextLetter = (label: string): string | null =>
@@ -202,7 +200,7 @@ const addPoint = (
   const expected = last ? nextLetter(last.label) : 'a';
   const roman = romanValue(label) !== null;
   if (label !== expected && roman && last && para.pointKind === 'letter') {
-    last.raw = joinWrapped(last.raw, `(${label}) ${text}`);
+    last.raw.add(`(${label}) ${text}`);
     return;
   }
   const same = para.points.find((p) => p.label === label);
@@ -214,5 +212,5 @@ const addPoint = (
     );
   }
   if (para.pointKind === null) para.pointKind = label !== 'a' && roman ? 'roman' : 'letter';
-  para.points.push({ label, line, raw: text });
+  para.points.push({ label, line, raw: new WrappedText(text) });
 };

@@ -7,7 +7,7 @@
  */
 
 import { BisInputError, type Footnote } from '@bis/core';
-import { at, type SourceLine } from './lines';
+import { at, type SourceLine, WrappedText } from './lines';
 
 const REF_OPEN = '\uE000';
 const SITE_OPEN = '\uE002';
@@ -57,18 +57,18 @@ export const joinOpenDefinitions = (
   fileName: string | undefined,
 ): SourceLine[] => {
   const out: SourceLine[] = [];
-  let open: { line: number; text: string } | null = null;
+  let open: { line: number; text: WrappedText } | null = null;
   let depth = 0;
   for (const { line, text } of lines) {
     if (open === null) {
       depth = bracketDepth(text, 0);
       if (depth === 0) out.push({ line, text });
-      else open = { line, text };
+      else open = { line, text: new WrappedText(text) };
     } else {
       depth = bracketDepth(text, depth);
-      open.text = joinWrapped(open.text, text);
+      open.text.add(text);
       if (depth === 0) {
-        out.push(open);
+        out.push({ line: open.line, text: open.text.toString() });
         open = null;
       }
     }
@@ -84,28 +84,17 @@ export const joinOpenDefinitions = (
 
 // Bracket depth after `text`, counting only from the opening of a `[N:` definition.
 const bracketDepth = (text: string, depth: number): number => {
+  // Most lines hold no bracket at all: skip them without walking their characters.
+  if (depth === 0 && !text.includes('[')) return 0;
   let d = depth;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (d === 0) {
-      if (c === '[' && DEF_START.test(text.slice(i, i + 12))) d = 1;
-    } else if (c === '[') d++;
-    else if (c === ']') d--;
+      if (c === 91 && DEF_START.test(text.slice(i, i + 12))) d = 1;
+    } else if (c === 91) d++;
+    else if (c === 93) d--;
   }
   return d;
-};
-
-/**
- * Joins a wrapped line to the text before it. A URL cut at the line end continues without a space
- * when the next piece looks like more URL (digits, `/?=&%#_~`, or mixed case as in base64);
- * everything else joins with one space.
- */
-export const joinWrapped = (before: string, after: string): string => {
-  const next = after.trimStart();
-  const firstToken = next.split(/\s/, 1)[0] ?? '';
-  const urlCut =
-    /https?:\/\/\S*$/.test(before) && (/[/?=&%#0-9_~]/.test(firstToken) || /[a-z][A-Z]/.test(firstToken));
-  return urlCut ? before + next : `${before} ${next}`;
 };
 
 const DEBRIS = /\[(?:bookmark|annotationRef|commentRef):?[^\]]*\]/g;

@@ -78,7 +78,9 @@ export const importText = (source: string, options: ImportTextOptions = {}): Bis
   }
 
   const referenced = referencedMarks(
-    drafts.flatMap((b) => (b.kind === 'paragraph' ? [b.raw, ...b.points.map((p) => p.raw)] : [])),
+    drafts.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.raw.toString(), ...b.points.map((p) => p.raw.toString())] : [],
+    ),
   );
   let paragraphs = 0;
   let headings = 0;
@@ -95,7 +97,7 @@ export const importText = (source: string, options: ImportTextOptions = {}): Bis
     return { kind: 'paragraph', id, order, label: d.label, ...resolveParagraph(d, defs, referenced) };
   });
 
-  let preambleParts = prose.map((p) => withoutMarkers(p.raw)).filter((p) => p !== '');
+  let preambleParts = prose.map((p) => withoutMarkers(p.raw.toString())).filter((p) => p !== '');
   let symbol: string | null = null;
   const symbolAt = preambleParts.findIndex((p) => SYMBOL.test(p));
   if (symbolAt >= 0) {
@@ -118,9 +120,9 @@ const resolveParagraph = (
   defs: FootnoteDefinitions,
   referenced: ReadonlySet<string>,
 ): { text: string; points: Point[]; footnotes: Footnote[] } => {
-  const { text, footnotes } = resolveFootnotes(d.raw, defs, referenced);
+  const { text, footnotes } = resolveFootnotes(d.raw.toString(), defs, referenced);
   const points = d.points.map(
-    (p): Point => ({ label: p.label, ...resolveFootnotes(p.raw, defs, referenced) }),
+    (p): Point => ({ label: p.label, ...resolveFootnotes(p.raw.toString(), defs, referenced) }),
   );
   return { text, points, footnotes };
 };

@@ -96,3 +96,36 @@ const lineOf = (s: string, index: number): number => {
   for (let i = 0; i < index; i++) if (s.charCodeAt(i) === 10) line++;
   return line;
 };
+
+/**
+ * Text built from wrapped lines. A line joins the one before it with one space, except that a URL
+ * cut at the line end continues without a space when the next piece looks like more URL (digits,
+ * `/?=&%#_~`, or mixed case as in base64). The pieces are joined once, at the end, so that a very
+ * long paragraph costs linear time.
+ */
+export class WrappedText {
+  private readonly parts: string[];
+
+  constructor(first: string) {
+    this.parts = [first];
+  }
+
+  /** Appends a wrapped line. */
+  add(line: string): void {
+    const before = this.parts[this.parts.length - 1] as string;
+    const next = line.trimStart();
+    const firstToken = next.split(/\s/, 1)[0] ?? '';
+    let start = before.length;
+    while (start > 0 && !/\s/.test(before[start - 1] as string)) start--;
+    const lastToken = before.slice(start);
+    const urlCut =
+      /^\S*https?:\/\//.test(lastToken) &&
+      (/[/?=&%#0-9_~]/.test(firstToken) || /[a-z][A-Z]/.test(firstToken));
+    this.parts.push(urlCut ? next : ` ${next}`);
+  }
+
+  /** The joined text. */
+  toString(): string {
+    return this.parts.join('');
+  }
+}
