@@ -263,6 +263,20 @@ describe('sync server with stock y-websocket clients', () => {
     expect(b.doc.getText('t').toString()).toBe('kept');
   });
 
+  it('tells a client holding another generation to reset (4409), and accepts the current one', async () => {
+    const a = connect('alice');
+    await a.synced;
+    const generation = a.doc.getMap('meta').get('generation') as string;
+    const stale = rawClient(server.url, DOC, 'alice&gen=old-generation');
+    expect((await stale.closed).code).toBe(CloseCode.generationMismatch);
+    const current = rawClient(server.url, DOC, `alice&gen=${generation}&schema=1`);
+    await current.open;
+    await waitFor(() => current.received.length > 0, 'server step 1');
+    current.ws.close();
+    const otherSchema = rawClient(server.url, DOC, 'alice&schema=99');
+    expect((await otherSchema.closed).code).toBe(CloseCode.schemaMismatch);
+  });
+
   it('writes from the server side are stored, then sent to clients', async () => {
     const a = connect('alice');
     await a.synced;
