@@ -379,6 +379,7 @@ describe('importWrittenProposals on other written forms', () => {
     const r = one('- **New §3 bis** → *Insert*:\n“We note\nthe report.”');
     expect(r.set.proposals[0]?.text).toBe('We note the report.');
     expect(r.lines.map((n) => n.kind)).toEqual(['proposal', 'text', 'text']);
+    expect(new Set(r.lines.map((n) => n.proposal))).toEqual(new Set([r.set.proposals[0]?.id]));
   });
 
   it('places an insertion after the label before its own, and normalises labels', () => {
@@ -437,7 +438,11 @@ describe('importWrittenProposals on other written forms', () => {
     expect(r.errors[0]?.message).toContain('unknown action “Frobnicate”');
     expect(r.errors[1]?.message).toContain('not closed');
     expect(r.errors[2]?.message).toContain('say where §9 goes');
-    expect(r.lines.find((n) => n.line === 2)?.kind).toBe('text');
+    expect(r.lines.find((n) => n.line === 2)).toEqual({
+      line: 2,
+      kind: 'text',
+      message: 'belongs to the proposal on line 1, which could not be read',
+    });
   });
 
   it('reports an amendment without text and a link to a paragraph with no proposal', () => {

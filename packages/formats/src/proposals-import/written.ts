@@ -94,6 +94,8 @@ interface Head {
   readonly texts: { text: string; append: boolean }[];
   readonly notes: string[];
   readonly note: MutableNote;
+  /** The text and rationale lines that belong to it. */
+  readonly attached: MutableNote[];
 }
 
 interface MutableNote {
@@ -120,7 +122,7 @@ const RATIONALE_LABEL = /^(?:rationale|justification|reason|why|explanation|note
 type HeadReading =
   | {
       readonly ok: true;
-      readonly head: Omit<Head, 'line' | 'id' | 'texts' | 'notes' | 'note'>;
+      readonly head: Omit<Head, 'line' | 'id' | 'texts' | 'notes' | 'note' | 'attached'>;
       inline: string;
     }
   | { readonly ok: false; readonly error: string };
@@ -273,7 +275,7 @@ export const importWrittenProposals = (source: string, options: WrittenImportOpt
       const id = proposalId(options.newId ? options.newId() : `${partySlug}-${line}`);
       note.kind = 'proposal';
       note.proposal = id;
-      const h: Head = { ...head.head, line, id, texts: [], notes: [], note };
+      const h: Head = { ...head.head, line, id, texts: [], notes: [], note, attached: [] };
       heads.push(h);
       current = h;
       const q = head.inline === '' ? null : readQuotationStart(head.inline);
@@ -289,18 +291,23 @@ export const importWrittenProposals = (source: string, options: WrittenImportOpt
     const quote = readQuotationStart(s);
     if (quote) {
       const got = takeQuotation(i, quote.body, quote.append, quote.closers);
-      for (let j = i + 1; j <= got.end; j++) notes.push({ line: j + 1, kind: 'text', messages: [] });
+      const more: MutableNote[] = [];
+      for (let j = i + 1; j <= got.end; j++) more.push({ line: j + 1, kind: 'prose', messages: [] });
+      notes.push(...more);
       i = got.end;
       if (current === null) {
         note.messages.push('a quotation outside any proposal: not imported');
         continue;
       }
-      note.kind = 'text';
+      for (const n of [note, ...more]) n.kind = 'text';
       if ('failed' in current) {
         note.messages.push(`belongs to the proposal on line ${current.failed}, which could not be read`);
         continue;
       }
-      note.proposal = current.id;
+      for (const n of [note, ...more]) {
+        n.proposal = current.id;
+        current.attached.push(n);
+      }
       if (!got.closed) fail(note, 'the quotation is not closed before the next blank line');
       if (current.texts.length > 0) note.messages.push('a further quotation: joined to the proposed text');
       current.texts.push({ text: got.text, append: got.append });
@@ -316,6 +323,7 @@ export const importWrittenProposals = (source: string, options: WrittenImportOpt
       note.kind = 'rationale';
       if (!('failed' in current)) {
         note.proposal = current.id;
+        current.attached.push(note);
         current.notes.push(rationale.trim());
       }
       continue;
@@ -333,6 +341,10 @@ export const importWrittenProposals = (source: string, options: WrittenImportOpt
     if (!reading) {
       fail(h.note, `unknown action “${h.phrase}” (write Amend, Insert, Delete, Move, Keep or Alternative)`);
       delete h.note.proposal;
+      for (const n of h.attached) {
+        delete n.proposal;
+        n.messages.push(`belongs to the proposal on line ${h.line}, which could not be read`);
+      }
       continue;
     }
     let text = h.texts.map((t) => stripInline(t.text)).join(' ');
