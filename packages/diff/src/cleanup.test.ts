@@ -44,6 +44,11 @@ describe('slideEdits', () => {
     expect(notation(slideEdits(segments('women{+, elders+}, children')))).toBe('women, {+elders, +}children');
   });
 
+  it('keeps the text after a change that slides back from the end of the text', () => {
+    expect(notation(slideEdits(segments('rights{+, rights+}')))).toBe('{+rights, +}rights');
+    expect(notation(slideEdits(segments('人{+”人+}')))).toBe('{+人”+}人');
+  });
+
   it('leaves a change that cannot slide alone', () => {
     expect(notation(slideEdits(segments('human {+digital +}dignity')))).toBe('human {+digital +}dignity');
   });
@@ -118,6 +123,13 @@ describe('absorbEqualities', () => {
     const segs = [replace('x', 'y'), equal(' and '), replace('freedoms', 'liberties')];
     expect(notation(absorbEqualities(segs, { maxWords: 1 }))).toBe(
       '[-x-]{+y+} and [-freedoms-]{+liberties+}',
+    );
+  });
+
+  it('never absorbs a line break', () => {
+    const segs = [replace('duties.', 'obligations.'), equal('\n'), replace('We', 'They')];
+    expect(notation(absorbEqualities(segs, { maxWords: 1 }))).toBe(
+      '[-duties.-]{+obligations.+}\n[-We-]{+They+}',
     );
   });
 

@@ -81,7 +81,8 @@ export function slideEdits(segments: readonly Segment[]): Segment[] {
     pushSegment(out, { kind: 'equal', tokens: all.slice(0, best) });
     const moved = all.slice(best, best + n);
     pushSegment(out, seg.del.length > 0 ? change(moved, []) : change([], moved));
-    if (next?.kind === 'equal') work[i + 1] = { kind: 'equal', tokens: all.slice(best + n) };
+    // Replaces the equality after, or adds one when the change slid back from the end of the text.
+    work[i + 1] = { kind: 'equal', tokens: all.slice(best + n) };
   }
   return out;
 }
@@ -108,7 +109,8 @@ function wordsIn(tokens: readonly string[], limit: number): number {
  * run is small when it holds at most `maxWords` words and is no longer than
  * the wider side (deleted or inserted) of each neighbouring change — the
  * diff-match-patch semantic-cleanup rule, plus a cap in words so that a kept
- * phrase between two long rewrites still shows as kept.
+ * phrase between two long rewrites still shows as kept. A run holding a line
+ * break is never absorbed.
  */
 export function absorbEqualities(segments: readonly Segment[], options: AbsorbOptions): Segment[] {
   const out: Segment[] = [];
@@ -125,6 +127,8 @@ export function absorbEqualities(segments: readonly Segment[], options: AbsorbOp
       const eqLength = lengthOf(eq.tokens);
       if (eqLength > widest(prev) || eqLength > widest(current)) break;
       if (wordsIn(eq.tokens, options.maxWords) > options.maxWords) break;
+      // A line break is structure (a new paragraph or point), never noise between two edits.
+      if (eq.tokens.some((t) => t.includes('\n'))) break;
       out.length -= 2;
       append(prev.del, eq.tokens);
       append(prev.del, current.del);

@@ -115,24 +115,30 @@ const pieces = [
 ];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
 
-// A text and an edited copy: some pieces replaced, removed or inserted.
-const textPair = fc
-  .tuple(
-    fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('keep', 'drop', 'swap', 'add'), fc.constantFrom(...pieces)), {
-      maxLength: 8,
-    }),
-  )
-  .map(([base, edits]) => {
-    const edited = [...base];
-    for (const [at, kind, piece] of edits) {
-      const i = edited.length === 0 ? 0 : at % edited.length;
-      if (kind === 'drop') edited.splice(i, 1);
-      else if (kind === 'swap') edited.splice(i, 1, piece);
-      else if (kind === 'add') edited.splice(i, 0, piece);
-    }
-    return [base.join(''), edited.join('')] as const;
-  });
+// A text made of the given pieces and an edited copy: pieces replaced, removed or
+// inserted (at the end too, as "add" at index length).
+function editedPair(from: readonly string[], maxLength: number): fc.Arbitrary<readonly [string, string]> {
+  return fc
+    .tuple(
+      fc.array(fc.constantFrom(...from), { maxLength }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'swap', 'add'), fc.constantFrom(...from)), {
+        maxLength: 8,
+      }),
+    )
+    .map(([base, edits]) => {
+      const edited = [...base];
+      for (const [at, kind, piece] of edits) {
+        if (kind === 'add') edited.splice(at % (edited.length + 1), 0, piece);
+        else if (edited.length > 0 && kind === 'drop') edited.splice(at % edited.length, 1);
+        else if (edited.length > 0) edited.splice(at % edited.length, 1, piece);
+      }
+      return [base.join(''), edited.join('')] as const;
+    });
+}
+
+const textPair = editedPair(pieces, 40);
+// Few, repeated pieces: the texts where a change can slide along equal tokens.
+const repetitivePair = editedPair(['human', ' ', ',', '人', '\n', 'the'], 12);
 
 const options = fc.record(
   {
@@ -145,6 +151,8 @@ const options = fc.record(
 
 // Hundreds of diffs per property take seconds on a busy machine; they assert behaviour, not speed.
 const PROPERTY_TIMEOUT = 60_000;
+// Set BIS_PROPERTY_RUNS=100000 to hunt harder for counterexamples.
+const RUNS = Number(process.env.BIS_PROPERTY_RUNS ?? 500);
 
 describe('diffWords properties', () => {
   it(
@@ -175,7 +183,19 @@ describe('diffWords properties', () => {
     () => {
       fc.assert(
         fc.property(textPair, options, ([a, b], o) => checkShape(a, b, diffWords(a, b, o))),
-        { numRuns: 500 },
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'rebuilds both texts of repetitive texts, with any options',
+    () => {
+      fc.assert(
+        fc.property(repetitivePair, options, ([a, b], o) => checkShape(a, b, diffWords(a, b, o))),
+        // Short texts, so many runs are cheap; the slide corner cases are rare.
+        { numRuns: RUNS * 4 },
       );
     },
     PROPERTY_TIMEOUT,
@@ -209,8 +229,10 @@ describe('diffWords properties', () => {
           const forward = diffWords(a, b, { cleanup: false });
           const backward = diffWords(b, a, { cleanup: false });
           const changed = (runs: readonly DiffRun[], op: 'insert' | 'delete') =>
-            runs.filter((r) => r.op === op).reduce((n, r) => n + r.text.length, 0);
-          // Same amount of change either way: the diff is symmetric in size.
+            runs.filter((r) => r.op === op).reduce((n, r) => n + tokenize(r.text).length, 0);
+          // The raw diff is a minimal one in tokens, whichever way round: what one
+          // direction inserts, the other deletes, counted in tokens (not characters:
+          // two minimal diffs may keep different tokens).
           expect(changed(forward, 'insert')).toBe(changed(backward, 'delete'));
           expect(changed(forward, 'delete')).toBe(changed(backward, 'insert'));
         }),
