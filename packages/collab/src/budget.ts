@@ -243,7 +243,10 @@ const scan = (c: Cursor): { structs: number; deleteRanges: number } => {
     if (deleteRanges > budget.maxDeleteRanges) c.fail(`more than ${budget.maxDeleteRanges} deleted ranges`);
     for (let i = 0; i < n; i++) {
       const clock = c.varUint();
-      c.clock(clock, c.varUint());
+      const len = c.varUint();
+      // Yjs never writes an empty range, and applying one throws.
+      if (len < 1) c.fail('empty deleted range');
+      c.clock(clock, len);
     }
   }
   if (c.pos !== c.bytes.length) c.fail('trailing bytes');

@@ -394,6 +394,14 @@ const validate = (
   const resolver = new Resolver(decoded.structs, doc);
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
+    // Yjs integrates a client's structs in clock order and so never waits for its own client:
+    // a reference to the same client's present or future clock crashes its integration.
+    const p: unknown = s.parent;
+    for (const ref of [s.origin, s.rightOrigin, p instanceof Y.ID ? p : null]) {
+      if (ref && ref.client === s.id.client && ref.clock >= s.id.clock) {
+        invalid(`item ${idText(s.id)}: refers to its own client's clock ${ref.clock}`);
+      }
+    }
     checkContent(scope, s);
     const where = resolver.locate(s);
     if (where.parent.kind === 'unknown') {
