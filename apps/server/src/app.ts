@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, forbidden, unauthenticated } from './api/errors';
@@ -22,6 +23,14 @@ export interface App {
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const addressOf = (c: Context): string => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local'; // app.request() in tests: no socket
+  }
+};
 
 const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>` +
@@ -80,7 +89,8 @@ export const createApp = (svc: Services): App => {
 
   app.use('/api/*', async (c, next) => {
     const p = c.get('principal');
-    const key = p ? `${p.via}:${p.userId}` : `ip:${c.req.header('x-forwarded-for') ?? 'local'}`;
+    // Anonymous callers are counted by socket address (not X-Forwarded-For, which anyone can set).
+    const key = p ? `${p.via}:${p.userId}` : `ip:${addressOf(c)}`;
     const wait = limiter.hit(key);
     if (wait > 0) {
       c.header('Retry-After', String(wait));

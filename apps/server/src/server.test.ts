@@ -64,6 +64,17 @@ const until = <T>(doc: Y.Doc, check: () => T | undefined): Promise<T> =>
     tryIt();
   });
 
+describe('the HTTP server', () => {
+  it('serves the API over a real socket, anonymous callers included', async () => {
+    const res = await fetch(`${f.server.url}/api/processes`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ processes: [] });
+    const page = await fetch(`${f.server.url}/some/client/route`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  });
+});
+
 describe('the server with the stock y-websocket client', () => {
   it('shows an observer the compilation update live when a party tables a draft', async () => {
     const observer = connect(compilationDoc(f.pid), await sessionFor({ role: 'observer' }));

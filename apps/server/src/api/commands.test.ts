@@ -239,6 +239,22 @@ describe('processes and people', () => {
     expect(r.json.drafts[0].targets[0]).toMatchObject({ paragraph: null, label: '77' });
   });
 
+  it('creates a process from an uploaded text file (multipart)', async () => {
+    const form = new FormData();
+    form.set('file', new File(['I. Scope\n\n1. Uploaded paragraph.\n\n2. Another one.\n'], 'upload.txt'));
+    form.set('id', 'uploaded');
+    form.set('public', 'false');
+    const res = await f.request('POST', '/api/processes', {
+      body: form as never,
+      headers: { authorization: `Bearer ${f.admin.token}` },
+    });
+    const json = (await res.json()) as { id: string; title: string };
+    expect(res.status, JSON.stringify(json)).toBe(201);
+    expect(json.id).toBe('uploaded');
+    const doc = await f.admin.call('GET', '/api/processes/uploaded/revisions/0/document');
+    expect(doc.json.blocks.filter((b: { kind: string }) => b.kind === 'paragraph')).toHaveLength(2);
+  });
+
   it('exports the comparison view as a download', async () => {
     const r = await f.request('GET', `${P()}/exports/comparison/csv`, {
       headers: { authorization: `Bearer ${f.kenya.token}` },

@@ -18,6 +18,8 @@ export interface RouteSpec {
   /** Who may call it, in words (shown in the OpenAPI description). */
   readonly who: string;
   readonly body?: z.ZodType;
+  /** Also accepts `multipart/form-data` with the file in `file` (it becomes `text` and `fileName`). */
+  readonly upload?: boolean;
   /** For downloads: the media type of the success response. */
   readonly produces?: string;
 }

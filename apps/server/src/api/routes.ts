@@ -33,7 +33,7 @@ import {
   RoleBody,
   TokenBody,
 } from './schemas';
-import { jsonBody } from './validate';
+import { jsonBody, jsonOrUpload } from './validate';
 
 /** Hono's context variables set by the app's middleware. */
 export interface AppEnv {
@@ -105,8 +105,9 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       summary: 'Create a process from a base text (document JSON or a text file)',
       who: 'administrators',
       body: CreateProcessBody,
+      upload: true,
     },
-    async (c) => c.json(await createProcess(svc, who(c), await jsonBody(c, CreateProcessBody)), 201),
+    async (c) => c.json(await createProcess(svc, who(c), await jsonOrUpload(c, CreateProcessBody)), 201),
   );
   r.add(
     {
@@ -262,9 +263,10 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       summary: "Import written proposals into a party's workspace as drafts",
       who: 'members of the party',
       body: ImportBody,
+      upload: true,
     },
     async (c) => {
-      const body = await jsonBody(c, ImportBody);
+      const body = await jsonOrUpload(c, ImportBody);
       return c.json(await importProposals(svc, who(c), param(c, 'pid'), param(c, 'party'), body), 201);
     },
   );

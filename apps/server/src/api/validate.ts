@@ -31,3 +31,29 @@ export const jsonBody = async <S extends z.ZodType>(c: Context, schema: S): Prom
   }
   return check(schema, value, 'body');
 };
+
+/**
+ * Reads a JSON body, or a `multipart/form-data` upload whose `file` field becomes `text` (and
+ * `fileName`); other form fields are strings, `true`/`false` become booleans. Then validates.
+ */
+export const jsonOrUpload = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> => {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return jsonBody(c, schema);
+  let form: Record<string, string | File | (string | File)[]>;
+  try {
+    form = await c.req.parseBody({ all: true });
+  } catch {
+    throw invalid('The upload could not be read as multipart/form-data.', 'body');
+  }
+  const value: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(form)) {
+    if (Array.isArray(v)) throw invalid(`Send "${key}" once.`, `body.${key}`);
+    if (key === 'file') {
+      if (typeof v === 'string') throw invalid('"file" must be a file upload.', 'body.file');
+      value.text = await v.text();
+      if (value.fileName === undefined) value.fileName = v.name;
+    } else {
+      value[key] = v === 'true' ? true : v === 'false' ? false : v;
+    }
+  }
+  return check(schema, value, 'body');
+};
