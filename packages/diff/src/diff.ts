@@ -109,17 +109,26 @@ function diffTokens(a: readonly string[], b: readonly string[], maxEditLength: n
   return out;
 }
 
-function diffRegion(a: string[], b: string[], maxEditLength: number, out: Segment[]): void {
-  const changes = a.length > 0 && b.length > 0 ? diffArrays(a, b, { maxEditLength }) : undefined;
-  if (changes === undefined) {
+// Diffs two token lists into `out`; returns false, adding nothing, when they
+// differ by more than maxEditLength tokens.
+function tryDiffRegion(a: string[], b: string[], maxEditLength: number, out: Segment[]): boolean {
+  if (a.length === 0 || b.length === 0) {
     pushSegment(out, change(a, b));
-    return;
+    return true;
   }
+  const changes = diffArrays(a, b, { maxEditLength });
+  if (changes === undefined) return false;
   for (const c of changes) {
     if (c.added) pushSegment(out, change([], c.value));
     else if (c.removed) pushSegment(out, change(c.value, []));
     else pushSegment(out, { kind: 'equal', tokens: c.value });
   }
+  return true;
+}
+
+// Diffs two token lists into `out`, as one replacement when they differ too much.
+function diffRegion(a: string[], b: string[], maxEditLength: number, out: Segment[]): void {
+  if (!tryDiffRegion(a, b, maxEditLength, out)) pushSegment(out, change(a, b));
 }
 
 function diffBySentence(a: string[], b: string[], maxEditLength: number, out: Segment[]): void {
@@ -160,16 +169,17 @@ function diffBySentence(a: string[], b: string[], maxEditLength: number, out: Se
   flush();
 }
 
-// Diffs a run of changed sentences. When the run is too long for one diff and
-// has as many sentences on both sides, as when a revision touches every
+// Diffs a run of changed sentences as one. When that differs too much and the
+// run has as many sentences on both sides, as when a revision touches every
 // sentence, each sentence is diffed against its counterpart instead.
 function diffSentences(a: string[][], b: string[][], maxEditLength: number, out: Segment[]): void {
   const tokensA = a.flat();
   const tokensB = b.flat();
-  if (a.length > 1 && a.length === b.length && tokensA.length + tokensB.length > maxEditLength) {
+  if (tryDiffRegion(tokensA, tokensB, maxEditLength, out)) return;
+  if (a.length === b.length) {
     for (const [i, sentence] of a.entries()) diffRegion(sentence, b[i] ?? [], maxEditLength, out);
   } else {
-    diffRegion(tokensA, tokensB, maxEditLength, out);
+    pushSegment(out, change(tokensA, tokensB));
   }
 }
 
