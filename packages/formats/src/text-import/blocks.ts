@@ -1,3 +1,5 @@
+import { LATIN_SUFFIXES, normalizeLabel, SUFFIX_VARIANTS } from '@bis/core';
+
 /**
  * What one line of an imported text starts: a section heading (`II. Title`, `A. Title`), a
  * numbered paragraph (`1.`, `1)`, `PP3`, `OP 5 ter.`, `77 bis`), a lettered or roman point
@@ -22,22 +24,12 @@ export type LineKind =
   | { readonly kind: 'point'; readonly line: number; readonly label: string; readonly text: string }
   | { readonly kind: 'text'; readonly line: number; readonly text: string };
 
-// Latin suffixes accepted after a paragraph number, in order; `quat` abbreviates `quater`.
-const SUFFIX_WORDS = [
-  'bis',
-  'ter',
-  'quater',
-  'quinquies',
-  'sexies',
-  'septies',
-  'octies',
-  'novies',
-  'decies',
-  'undecies',
-  'duodecies',
-] as const;
-
-const SUFFIX = `(?:${[...SUFFIX_WORDS, 'quat', 'nonies'].join('|')})`;
+// The Latin suffixes and their abbreviations are core's (`quat` → `quater`), longest first so
+// that `quater` is not read as `qua…`.
+const SUFFIX = `(?:${[...LATIN_SUFFIXES, ...Object.keys(SUFFIX_VARIANTS)]
+  .sort((x, y) => y.length - x.length)
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|')})`;
 // `PP3`, `OP 5 ter.`, `77 bis`, `77bis.` — the punctuation after them is optional.
 const PREFIXED_OR_SUFFIXED = new RegExp(
   `^(?:(PP|OP)\\s?(\\d{1,4})(?:\\s?(${SUFFIX}))?|(\\d{1,4})\\s?(${SUFFIX}))\\b[.)]?(?=\\s|$)`,
@@ -50,12 +42,10 @@ const POINT = /^(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z])\)(?=\s|$))/;
 const HEADING = /^([IVXLCDM]{1,7}|[A-Z])\.\s+(\S.*)$/;
 const ROMAN = /^(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/i;
 
-/** Formats a paragraph label as Bis writes it: `PP3`, `OP5 ter`, `77 bis`. */
+/** Formats a paragraph label as Bis writes it (`PP3`, `OP5 ter`, `77 bis`), through core. */
 const formatLabel = (prefix: string | undefined, n: string, suffix: string | undefined): string => {
-  const s = suffix?.toLowerCase();
-  const latin = s === 'quat' ? 'quater' : s === 'nonies' ? 'novies' : s;
-  const num = String(Number(n));
-  return `${prefix ? prefix.toUpperCase() : ''}${num}${latin ? ` ${latin}` : ''}`;
+  const written = `${prefix ?? ''}${Number(n)}${suffix ? ` ${suffix}` : ''}`;
+  return normalizeLabel(written) ?? written;
 };
 
 /** The label a line starts with and the text after it, or null. */
