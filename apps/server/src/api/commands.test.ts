@@ -211,6 +211,11 @@ describe('processes and people', () => {
     expect((await f.anon.call('GET', '/api/processes/pub')).status).toBe(200);
     expect((await f.anon.call('GET', '/api/processes/pub/revisions/0/document')).json.blocks).toHaveLength(1);
     expect((await f.anon.call('POST', '/api/processes', { text: '1. X.\n' })).status).toBe(401);
+    expect((await f.kenya.call('PUT', '/api/processes/pub/public', { public: false })).status).toBe(403);
+    expect((await f.admin.call('PUT', '/api/processes/pub/public', { public: false })).json.public).toBe(
+      false,
+    );
+    expect((await f.anon.call('GET', '/api/processes/pub')).status).toBe(404);
     expect((await f.kenya.call('POST', '/api/processes', { text: '1. X.\n' })).status).toBe(403);
   });
 

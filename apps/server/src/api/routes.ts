@@ -7,7 +7,13 @@ import type { Context } from 'hono';
 import type { Principal } from '../auth/principal';
 import { audit, readableProcess, requireChair, requireUser, type Services } from '../commands/context';
 import { createParty, invite, setMember, setRole } from '../commands/people';
-import { createProcess, listProcesses, revisionDocument, viewProcess } from '../commands/processes';
+import {
+  createProcess,
+  listProcesses,
+  revisionDocument,
+  setProcessPublic,
+  viewProcess,
+} from '../commands/processes';
 import {
   createDraft,
   decide,
@@ -30,6 +36,7 @@ import {
   ImportBody,
   InviteBody,
   MemberBody,
+  PublicBody,
   RoleBody,
   TokenBody,
 } from './schemas';
@@ -117,6 +124,17 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       who: 'participants; anyone if public',
     },
     (c) => c.json(viewProcess(svc, who(c), param(c, 'pid'))),
+  );
+  r.add(
+    {
+      method: 'put',
+      path: `${P}/public`,
+      summary: 'Open the process to the public (read-only) or close it',
+      who: 'secretariat, administrators',
+      body: PublicBody,
+    },
+    async (c) =>
+      c.json(setProcessPublic(svc, who(c), param(c, 'pid'), (await jsonBody(c, PublicBody)).public)),
   );
   r.add(
     {

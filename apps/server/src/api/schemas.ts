@@ -101,3 +101,6 @@ export const DecisionBody = z
 
 /** POST /api/me/tokens */
 export const TokenBody = z.object({ label: name }).strict();
+
+/** PUT /api/processes/{pid}/public */
+export const PublicBody = z.object({ public: z.boolean() }).strict();

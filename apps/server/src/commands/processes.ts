@@ -118,3 +118,19 @@ export const revisionDocument = (svc: Services, p: Principal | null, id: string,
   if (!rev?.document) throw invalid(`Process "${id}" has no published revision ${number}.`, 'revision');
   return documentFromJSON(rev.document);
 };
+
+/** Opens a process to the public (read-only) or closes it. Secretariat or administrator. */
+export const setProcessPublic = (
+  svc: Services,
+  p: Principal | null,
+  id: string,
+  isPublic: boolean,
+): ProcessView => {
+  readableProcess(svc, p, id);
+  const user = requireAdmin(svc, p, id);
+  svc.db.transaction(() => {
+    svc.db.setPublic(id, isPublic);
+    audit(svc, user, id, 'process.public', { public: isPublic });
+  });
+  return viewProcess(svc, user, id);
+};
