@@ -60,7 +60,7 @@ export const createApp = (svc: Services): App => {
       {
         error: {
           code: 'internal',
-          message: 'Something went wrong on the server; nothing was changed by this request.',
+          message: 'Something went wrong on the server (it was logged). Reload and check before retrying.',
         },
       },
       500,

@@ -14,6 +14,7 @@ import { docAccess } from './auth/permissions';
 import type { Principal } from './auth/principal';
 import { newId } from './auth/tokens';
 import type { Services } from './commands/context';
+import { reconcileCompilation } from './commands/yjs-docs';
 import type { Config } from './config';
 import { openSqliteDb } from './db/sqlite';
 import type { Db, UserRow } from './db/types';
@@ -104,6 +105,10 @@ export const createServer = async (config: Config, options: ServerOptions = {}):
   });
   const services: Services = { db, auth, hub: sync.hub, config, now };
   app = createApp(services);
+  for (const proc of db.listProcesses()) {
+    const n = await reconcileCompilation(sync.hub, db, proc.id);
+    if (n > 0) log(`bis: rewrote ${n} proposals of ${proc.id} in its compilation document from the db.`);
+  }
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

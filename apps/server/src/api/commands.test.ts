@@ -158,6 +158,24 @@ describe('tabling', () => {
   });
 });
 
+describe('the compilation follows the db', () => {
+  it('rewrites only proposals whose compiled copy differs from the record', async () => {
+    const { reconcileCompilation } = await import('../commands/yjs-docs');
+    const { hub, db } = f.server.services;
+    expect(await reconcileCompilation(hub, db, f.pid)).toBe(0);
+    const some = db.listProposals(f.pid)[0];
+    expect(some).toBeDefined();
+    await hub.transact(compilationDoc(f.pid), (d) =>
+      d.getMap('proposals').delete(some?.proposal.id as string),
+    );
+    expect(await reconcileCompilation(hub, db, f.pid)).toBe(1);
+    const back = await hub.read(compilationDoc(f.pid), (d) =>
+      d.getMap('proposals').get(some?.proposal.id as string),
+    );
+    expect(back).toEqual(some?.proposal);
+  });
+});
+
 describe('validation', () => {
   it('answers bad bodies with a 400 naming the field, and changes nothing', async () => {
     const before = snapshot();

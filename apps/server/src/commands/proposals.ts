@@ -24,7 +24,7 @@ import { audit, readableProcess, requireChair, requireMember, requireUser, type 
 import { type Draft, type DraftInput, listDrafts, readDraft, writeDraft } from './drafts';
 import { importWritten } from './imports';
 import { revisionDocument } from './processes';
-import { publishToCompilation, workspaceDoc } from './yjs-docs';
+import { publishToCompilation as publishNow, workspaceDoc } from './yjs-docs';
 
 /** Creates a draft in a party's workspace document. Members of the party only. */
 export const createDraft = async (
@@ -146,6 +146,19 @@ export const table = async (
   });
   await publishToCompilation(svc.hub, svc.db, processId, [draftId]);
   return proposal;
+};
+
+/**
+ * Writes committed proposals to the compilation document. The db is the record: if the Yjs write
+ * fails after the command committed, the command still succeeded; the failure is logged and the
+ * next command on the proposal, or the next start (`reconcileCompilation`), heals the document.
+ */
+const publishToCompilation = async (...args: Parameters<typeof publishNow>): Promise<void> => {
+  try {
+    await publishNow(...args);
+  } catch (e) {
+    console.error(`bis: the compilation of ${args[2]} lags behind the db until the next start:`, e);
+  }
 };
 
 /** The value of a workflow step, or a 409 carrying the step's reason. */

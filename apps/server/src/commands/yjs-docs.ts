@@ -3,7 +3,7 @@
  * revision, and the compilation (a projection of the db's proposals table, replaced whole per
  * proposal, so a failed or repeated write heals on the next command).
  */
-import { docName, writeCompiledProposal, writeDocument } from '@bis/collab';
+import { docName, readCompiledProposal, writeCompiledProposal, writeDocument } from '@bis/collab';
 import type { BisDocument, Proposal } from '@bis/core';
 import type * as Y from 'yjs';
 import type { Db } from '../db/types';
@@ -39,4 +39,20 @@ export const publishToCompilation = async (
   await hub.transact(compilationDoc(processId), (doc) => {
     for (const p of proposals) writeCompiledProposal(doc, p);
   });
+};
+
+/**
+ * Brings the compilation document in line with the db's proposals (the record): writes only
+ * the proposals whose compiled copy differs. Run at start-up, it heals a compilation write that
+ * failed after its command committed. Returns how many proposals it rewrote.
+ */
+export const reconcileCompilation = async (hub: DocHub, db: Db, processId: string): Promise<number> => {
+  const rows = db.listProposals(processId);
+  const stale = await hub.read(compilationDoc(processId), (doc) =>
+    rows
+      .filter((r) => JSON.stringify(readCompiledProposal(doc, r.proposal.id)) !== JSON.stringify(r.proposal))
+      .map((r) => r.proposal.id),
+  );
+  if (stale.length > 0) await publishToCompilation(hub, db, processId, stale);
+  return stale.length;
 };
