@@ -1,3 +1,18 @@
+export type { ComparisonColumn, DocxOptions } from './docx/comparison';
+export { COMPARISON_COLUMNS, comparisonToDocx } from './docx/comparison';
+export { compilationToDocx } from './docx/compilation';
+export type { DocxProposalsImport, DocxProposalsOptions } from './docx/import-proposals';
+export { importDocxProposals } from './docx/import-proposals';
+export type { ImportDocxTextOptions } from './docx/import-text';
+export { importDocxText } from './docx/import-text';
+export type { DocxContent, DocxParagraph, DocxTable, ReadDocxOptions, Revision, Segment } from './docx/read';
+export { readDocx } from './docx/read';
+export { documentComparisonToDocx, documentToDocx } from './docx/revision';
+export type { ChangeStyle } from './docx/write';
+export type { XmlElement, XmlNode } from './docx/xml';
+export { parseXml } from './docx/xml';
+export type { DocxLimits } from './docx/zip';
+export { DEFAULT_DOCX_LIMITS } from './docx/zip';
 export type { AlignedParagraph, ChangeKind, DocumentComparison } from './export/compare';
 export { compareDocuments, fullText, MAX_TEXT_ALIGNED_PARAGRAPHS } from './export/compare';
 export type { Comparison, ComparisonOptions, ComparisonRow } from './export/comparison';
@@ -7,6 +22,7 @@ export { buildCompilation } from './export/compilation';
 export { runsToPlain, toCsv, UTF8_BOM } from './export/csv';
 export type {
   CompareFormat,
+  CompareOptions,
   ExportFile,
   ExportFormat,
   ExportInput,

@@ -1,4 +1,7 @@
 import { type BisDocument, BisInputError, documentToJSON, type Proposal } from '@bis/core';
+import { comparisonToDocx, type DocxOptions } from '../docx/comparison';
+import { compilationToDocx } from '../docx/compilation';
+import { documentComparisonToDocx, documentToDocx } from '../docx/revision';
 import { compareDocuments, type DocumentComparison } from './compare';
 import {
   documentComparisonToCsv,
@@ -34,10 +37,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportInput {
   readonly document: BisDocument;
   readonly proposals: readonly Proposal[];
+  /**
+   * The previous revision: when given, the revision view shows the changes from it (tracked
+   * changes in .docx); other views ignore it.
+   */
+  readonly previous?: BisDocument;
 }
 
 /** Options shared by every export. */
-export interface ExportOptions extends CompilationOptions, HtmlOptions {}
+export interface ExportOptions extends CompilationOptions, HtmlOptions, Omit<DocxOptions, 'lang'> {}
 
 /** An exported file. */
 export interface ExportFile {
@@ -60,20 +68,29 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
   json: 'application/json',
 };
 
+// The HTML `lang` (BCP 47) is also the language recorded in a .docx.
+const docxOptions = (o: ExportOptions): DocxOptions => ({ ...o, ...(o.lang ? { lang: o.lang } : {}) });
+
 const EXPORTERS: Record<ExportView, Partial<Record<ExportFormat, Exporter>>> = {
   comparison: {
+    docx: (i, o) => comparisonToDocx(buildComparison(i.document, i.proposals, o), docxOptions(o)),
     html: (i, o) => comparisonToHtml(buildComparison(i.document, i.proposals, o), o),
     md: (i, o) => comparisonToMarkdown(buildComparison(i.document, i.proposals, o)),
     csv: (i, o) => comparisonToCsv(buildComparison(i.document, i.proposals, o)),
     json: (i, o) => comparisonToJson(buildComparison(i.document, i.proposals, o)),
   },
   compilation: {
+    docx: (i, o) => compilationToDocx(buildCompilation(i.document, i.proposals, o), docxOptions(o)),
     html: (i, o) => compilationToHtml(buildCompilation(i.document, i.proposals, o), o),
     md: (i, o) => compilationToMarkdown(buildCompilation(i.document, i.proposals, o)),
     csv: (i, o) => compilationToCsv(buildCompilation(i.document, i.proposals, o)),
     json: (i, o) => compilationToJson(buildCompilation(i.document, i.proposals, o)),
   },
   revision: {
+    docx: (i, o) =>
+      i.previous
+        ? documentComparisonToDocx(compareDocuments(i.previous, i.document), docxOptions(o))
+        : documentToDocx(i.document, docxOptions(o)),
     html: (i, o) => documentToHtml(i.document, o),
     md: (i) => documentToMarkdown(i.document),
     csv: (i) => documentToCsv(i.document),
@@ -104,11 +121,24 @@ export const exportView = async (
 };
 
 /** The formats a comparison of two versions can be written in. */
-export const COMPARE_FORMATS = ['html', 'md', 'csv', 'json'] as const satisfies readonly ExportFormat[];
+export const COMPARE_FORMATS = [
+  'docx',
+  'html',
+  'md',
+  'csv',
+  'json',
+] as const satisfies readonly ExportFormat[];
 /** A format of `compareDocumentsAs`. */
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
-const COMPARE_WRITERS: Record<CompareFormat, (c: DocumentComparison, o: HtmlOptions) => string> = {
+/** Options of `compareDocumentsAs`. */
+export interface CompareOptions extends HtmlOptions, Omit<DocxOptions, 'lang' | 'columns'> {}
+
+const COMPARE_WRITERS: Record<
+  CompareFormat,
+  (c: DocumentComparison, o: CompareOptions) => string | Uint8Array | Promise<string | Uint8Array>
+> = {
+  docx: (c, o) => documentComparisonToDocx(c, { ...o, ...(o.lang ? { lang: o.lang } : {}) }),
   html: documentComparisonToHtml,
   md: documentComparisonToMarkdown,
   csv: documentComparisonToCsv,
@@ -120,9 +150,9 @@ export const compareDocumentsAs = async (
   oldDoc: BisDocument,
   newDoc: BisDocument,
   format: CompareFormat,
-  options: HtmlOptions = {},
+  options: CompareOptions = {},
 ): Promise<ExportFile> => ({
-  data: COMPARE_WRITERS[format](compareDocuments(oldDoc, newDoc), options),
+  data: await COMPARE_WRITERS[format](compareDocuments(oldDoc, newDoc), options),
   mediaType: MEDIA_TYPES[format],
   extension: format,
 });

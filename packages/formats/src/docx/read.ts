@@ -1,0 +1,337 @@
+/**
+ * What Bis reads from a .docx: the body's paragraphs and tables in order, each paragraph as
+ * pieces of text that are unchanged, inserted or deleted (Word's tracked changes, with author
+ * and date), its style, its automatic number, and its footnote references; plus the footnotes.
+ * Formatting is kept only where it can carry meaning in a comparison table (bold, underline,
+ * strikethrough); everything else (fonts, colours, fields, drawings) is dropped.
+ */
+
+import { BisInputError } from '@bis/core';
+import { Numbering } from './numbering';
+import { childOf, childrenOf, parseXml, textOf, type XmlElement } from './xml';
+import { type DocxLimits, openDocx } from './zip';
+
+/** Who made a tracked change, and when. */
+export interface Revision {
+  readonly author: string;
+  readonly date: string | null;
+}
+
+/** A piece of a paragraph's text with one change state and one formatting. */
+export interface Segment {
+  readonly text: string;
+  readonly op: 'equal' | 'insert' | 'delete';
+  readonly revision: Revision | null;
+  readonly bold: boolean;
+  readonly underline: boolean;
+  readonly strike: boolean;
+  /** Set when the segment is a footnote reference: the footnote's printed number. */
+  readonly footnote?: string;
+}
+
+/** A paragraph of the body (or of a table cell). */
+export interface DocxParagraph {
+  readonly kind: 'paragraph';
+  /** The paragraph style's name (`heading 1`, `Title`, `List Paragraph`), or null. */
+  readonly style: string | null;
+  /** The heading level from the style or its outline level (1-based), or null. */
+  readonly headingLevel: number | null;
+  /** The automatic number Word prints before the text (`12.`, `(b)`), tracked changes accepted. */
+  readonly number: string | null;
+  /** The automatic number before the tracked changes (null for an inserted paragraph). */
+  readonly oldNumber: string | null;
+  readonly segments: readonly Segment[];
+  /** Set when the paragraph mark itself is a tracked insertion (a new paragraph). */
+  readonly markInserted: Revision | null;
+  /** Set when the paragraph mark is a tracked deletion (merged with the next one). */
+  readonly markDeleted: Revision | null;
+}
+
+/** A table: rows of cells of paragraphs. */
+export interface DocxTable {
+  readonly kind: 'table';
+  readonly rows: readonly (readonly (readonly DocxParagraph[])[])[];
+}
+
+/** A .docx as Bis reads it. */
+export interface DocxContent {
+  readonly body: readonly (DocxParagraph | DocxTable)[];
+  /** Footnote texts by printed number, in reference order. */
+  readonly footnotes: ReadonlyMap<string, string>;
+  /** The document title from the package properties (`docProps/core.xml`), or null. */
+  readonly title: string | null;
+}
+
+interface StyleInfo {
+  readonly name: string;
+  readonly basedOn: string | null;
+  readonly numId: string | null;
+  readonly ilvl: number | null;
+  readonly outline: number | null;
+}
+
+const val = (el: XmlElement | undefined): string | undefined => el?.attrs['w:val'];
+// An on/off property (`<w:b/>`, `<w:b w:val="false"/>`).
+const on = (el: XmlElement | undefined): boolean =>
+  el !== undefined && !['false', '0', 'off', 'none'].includes(el.attrs['w:val'] ?? 'true');
+
+const readStyles = (root: XmlElement | null): Map<string, StyleInfo> => {
+  const styles = new Map<string, StyleInfo>();
+  if (!root) return styles;
+  for (const s of childrenOf(root, 'w:style')) {
+    const pPr = childOf(s, 'w:pPr');
+    const numPr = pPr && childOf(pPr, 'w:numPr');
+    const outline = val(pPr && childOf(pPr, 'w:outlineLvl'));
+    styles.set(s.attrs['w:styleId'] ?? '', {
+      name: val(childOf(s, 'w:name')) ?? s.attrs['w:styleId'] ?? '',
+      basedOn: val(childOf(s, 'w:basedOn')) ?? null,
+      numId: val(numPr && childOf(numPr, 'w:numId')) ?? null,
+      ilvl: numPr && childOf(numPr, 'w:ilvl') ? Number(val(childOf(numPr, 'w:ilvl'))) : null,
+      outline: outline === undefined ? null : Number(outline),
+    });
+  }
+  return styles;
+};
+
+// Follows `basedOn` (at most a few steps; a cycle in a hostile file must not loop forever).
+const styleChain = (styles: Map<string, StyleInfo>, id: string | undefined): StyleInfo[] => {
+  const chain: StyleInfo[] = [];
+  let cur = id;
+  while (cur !== undefined && chain.length < 16) {
+    const s = styles.get(cur);
+    if (!s) break;
+    chain.push(s);
+    cur = s.basedOn ?? undefined;
+  }
+  return chain;
+};
+
+const revisionOf = (el: XmlElement): Revision => ({
+  author: el.attrs['w:author'] ?? 'Unknown author',
+  date: el.attrs['w:date'] ?? null,
+});
+
+interface Context {
+  readonly styles: Map<string, StyleInfo>;
+  readonly numbering: Numbering;
+  /** The same lists counted as they were before the tracked changes. */
+  readonly oldNumbering: Numbering;
+  readonly footnoteIds: Map<string, string>;
+  readonly footnoteTexts: Map<string, XmlElement>;
+}
+
+type Op = Segment['op'];
+
+const readRuns = (el: XmlElement, op: Op, revision: Revision | null, ctx: Context, out: Segment[]): void => {
+  for (const c of childrenOf(el)) {
+    switch (c.name) {
+      case 'w:r':
+        readRun(c, op, revision, ctx, out);
+        break;
+      case 'w:ins':
+      case 'w:moveTo':
+        readRuns(c, 'insert', revisionOf(c), ctx, out);
+        break;
+      case 'w:del':
+      case 'w:moveFrom':
+        readRuns(c, 'delete', revisionOf(c), ctx, out);
+        break;
+      case 'w:hyperlink':
+      case 'w:smartTag':
+      case 'w:fldSimple':
+      case 'w:customXml':
+      case 'w:dir':
+      case 'w:bdo':
+        readRuns(c, op, revision, ctx, out);
+        break;
+      case 'w:sdt': {
+        const content = childOf(c, 'w:sdtContent');
+        if (content) readRuns(content, op, revision, ctx, out);
+        break;
+      }
+      default:
+        // pPr, bookmarks, comment ranges, proofing marks: no text.
+        break;
+    }
+  }
+};
+
+const readRun = (r: XmlElement, op: Op, revision: Revision | null, ctx: Context, out: Segment[]): void => {
+  const rPr = childOf(r, 'w:rPr');
+  if (on(rPr && childOf(rPr, 'w:vanish'))) return;
+  const u = val(rPr && childOf(rPr, 'w:u'));
+  const style = {
+    bold: on(rPr && childOf(rPr, 'w:b')),
+    underline: rPr !== undefined && childOf(rPr, 'w:u') !== undefined && u !== 'none',
+    strike: on(rPr && childOf(rPr, 'w:strike')) || on(rPr && childOf(rPr, 'w:dstrike')),
+  };
+  const push = (text: string) => {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.footnote === undefined &&
+      last.op === op &&
+      last.revision?.author === revision?.author &&
+      last.bold === style.bold &&
+      last.underline === style.underline &&
+      last.strike === style.strike
+    )
+      out[out.length - 1] = { ...last, text: last.text + text };
+    else out.push({ text, op, revision, ...style });
+  };
+  for (const c of childrenOf(r)) {
+    switch (c.name) {
+      case 'w:t':
+      case 'w:delText':
+        push(textOf(c));
+        break;
+      case 'w:tab':
+        push('\t');
+        break;
+      case 'w:br':
+      case 'w:cr':
+        push('\n');
+        break;
+      case 'w:noBreakHyphen':
+        push('-');
+        break;
+      case 'w:footnoteReference': {
+        const id = c.attrs['w:id'] ?? '';
+        let mark = ctx.footnoteIds.get(id);
+        if (mark === undefined) {
+          mark = String(ctx.footnoteIds.size + 1);
+          ctx.footnoteIds.set(id, mark);
+        }
+        out.push({ text: '', op, revision, ...style, footnote: mark });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+};
+
+const readParagraph = (p: XmlElement, ctx: Context): DocxParagraph => {
+  const pPr = childOf(p, 'w:pPr');
+  const styleId = val(pPr && childOf(pPr, 'w:pStyle'));
+  const chain = styleChain(ctx.styles, styleId);
+  const name = chain[0]?.name ?? null;
+  const heading = /^heading\s*(\d)$/i.exec(name ?? '');
+  const outline = chain.find((s) => s.outline !== null)?.outline ?? null;
+  const ownNumPr = pPr && childOf(pPr, 'w:numPr');
+  const styleNum = chain.find((s) => s.numId !== null);
+  const numId = val(ownNumPr && childOf(ownNumPr, 'w:numId')) ?? styleNum?.numId ?? null;
+  const ilvlRaw = val(ownNumPr && childOf(ownNumPr, 'w:ilvl'));
+  const ilvl = ilvlRaw !== undefined ? Number(ilvlRaw) : (styleNum?.ilvl ?? 0);
+  const markRPr = pPr && childOf(pPr, 'w:rPr');
+  const markIns = markRPr && childOf(markRPr, 'w:ins');
+  const markDel = markRPr && childOf(markRPr, 'w:del');
+  const segments: Segment[] = [];
+  readRuns(p, 'equal', null, ctx, segments);
+  const level = Number.isFinite(ilvl) ? ilvl : 0;
+  // A paragraph whose mark is deleted and that keeps no text is gone once changes are accepted.
+  const gone = markDel !== undefined && segments.every((s) => s.op === 'delete');
+  return {
+    kind: 'paragraph',
+    style: name,
+    headingLevel: heading ? Number(heading[1]) : outline !== null && outline < 9 ? outline + 1 : null,
+    number: numId !== null && !gone ? ctx.numbering.next(numId, level) : null,
+    oldNumber: numId !== null && !markIns ? ctx.oldNumbering.next(numId, level) : null,
+    segments,
+    markInserted: markIns ? revisionOf(markIns) : null,
+    markDeleted: markDel ? revisionOf(markDel) : null,
+  };
+};
+
+const readBlocks = (el: XmlElement, ctx: Context, out: (DocxParagraph | DocxTable)[]): void => {
+  for (const c of childrenOf(el)) {
+    if (c.name === 'w:p') out.push(readParagraph(c, ctx));
+    else if (c.name === 'w:tbl') {
+      const rows = childrenOf(c, 'w:tr').map((tr) =>
+        childrenOf(tr, 'w:tc').map((tc) => {
+          const inner: (DocxParagraph | DocxTable)[] = [];
+          readBlocks(tc, ctx, inner);
+          // A table nested in a cell is read as its paragraphs.
+          return inner.flatMap((b) => (b.kind === 'paragraph' ? [b] : b.rows.flat(2)));
+        }),
+      );
+      out.push({ kind: 'table', rows });
+    } else if (c.name === 'w:sdt') {
+      const content = childOf(c, 'w:sdtContent');
+      if (content) readBlocks(content, ctx, out);
+    } else if (c.name === 'w:customXml') readBlocks(c, ctx, out);
+  }
+};
+
+const NO_LISTS = new Numbering(null);
+
+/** Options of `readDocx`. */
+export interface ReadDocxOptions {
+  /** The file's name, for messages. */
+  readonly fileName?: string;
+  /** Limits on the package (see `DocxLimits`). */
+  readonly limits?: DocxLimits;
+}
+
+/**
+ * Reads a .docx into paragraphs and tables. Throws `BisInputError` for hostile or broken files
+ * (see `openDocx`) and for malformed or DOCTYPE-carrying XML (see `parseXml`).
+ */
+export const readDocx = (bytes: Uint8Array, options: ReadDocxOptions = {}): DocxContent => {
+  const where = options.fileName ?? 'input.docx';
+  const pkg = openDocx(bytes, where, options.limits);
+  const part = (name: string): XmlElement | null => {
+    const text = pkg.readText(name);
+    return text === null ? null : parseXml(text, `${where}: ${name}`);
+  };
+  const document = part('word/document.xml') as XmlElement;
+  const body = childOf(document, 'w:body');
+  if (!body) throw new BisInputError('word/document.xml has no w:body', where);
+  const footnotesRoot = part('word/footnotes.xml');
+  const footnoteTexts = new Map<string, XmlElement>();
+  for (const f of footnotesRoot ? childrenOf(footnotesRoot, 'w:footnote') : [])
+    footnoteTexts.set(f.attrs['w:id'] ?? '', f);
+  const numberingRoot = part('word/numbering.xml');
+  const ctx: Context = {
+    styles: readStyles(part('word/styles.xml')),
+    numbering: new Numbering(numberingRoot),
+    oldNumbering: new Numbering(numberingRoot),
+    footnoteIds: new Map(),
+    footnoteTexts,
+  };
+  const blocks: (DocxParagraph | DocxTable)[] = [];
+  readBlocks(body, ctx, blocks);
+
+  const footnotes = new Map<string, string>();
+  for (const [id, mark] of ctx.footnoteIds) {
+    const f = footnoteTexts.get(id);
+    if (!f) continue;
+    // The note's own reference mark is a footnoteRef run: it carries no text, so the text is
+    // what the note's paragraphs say, without deleted pieces.
+    const paras = childrenOf(f, 'w:p').map((p) =>
+      readParagraph(p, { ...ctx, footnoteIds: new Map(), numbering: NO_LISTS, oldNumbering: NO_LISTS })
+        .segments.filter((s) => s.op !== 'delete')
+        .map((s) => s.text)
+        .join(''),
+    );
+    footnotes.set(mark, paras.join(' ').replace(/\s+/g, ' ').trim());
+  }
+  const core = part('docProps/core.xml');
+  const titleEl = core && childOf(core, 'dc:title');
+  const title = titleEl ? textOf(titleEl).trim() || null : null;
+  return { body: blocks, footnotes, title };
+};
+
+/** A paragraph's text as it was before its tracked changes (unchanged and deleted pieces). */
+export const oldText = (p: DocxParagraph): string =>
+  p.segments
+    .filter((s) => s.op !== 'insert')
+    .map((s) => s.text)
+    .join('');
+
+/** A paragraph's text with its tracked changes accepted (unchanged and inserted pieces). */
+export const newText = (p: DocxParagraph): string =>
+  p.segments
+    .filter((s) => s.op !== 'delete')
+    .map((s) => s.text)
+    .join('');
