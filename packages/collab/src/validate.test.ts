@@ -403,7 +403,7 @@ describe('budgets and malformed bytes', () => {
       ],
     ];
     let accepted = 0;
-    for (let i = 0; i < Number(process.env.BIS_FUZZ_N ?? 3000); i++) {
+    for (let i = 0; i < Number(process.env.BIS_FUZZ_N ?? 2000); i++) {
       const [scope, orig, state] = corpus[int(corpus.length)] as [Scope3, Uint8Array, Uint8Array | null];
       const u = orig.slice();
       let bytes: Uint8Array = u;

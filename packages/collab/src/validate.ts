@@ -165,11 +165,27 @@ const single = (item: Y.Item, what: string): unknown => {
 
 const isDeleted = (item: Y.Item): boolean => item.content instanceof Y.ContentDeleted;
 
+// Content expressions parsed once per schema and node.
+const childCache = new WeakMap<SchemaSpecData, Map<string, { names: Set<string>; text: boolean }>>();
+const allowedChildren = (schema: SchemaSpecData, nodeName: string): { names: Set<string>; text: boolean } => {
+  let bySchema = childCache.get(schema);
+  if (!bySchema) {
+    bySchema = new Map();
+    childCache.set(schema, bySchema);
+  }
+  let r = bySchema.get(nodeName);
+  if (!r) {
+    r = childNodeNames(schema, nodeName);
+    bySchema.set(nodeName, r);
+  }
+  return r;
+};
+
 const childElementCheck = (item: Y.Item, parent: Place, schema: SchemaSpecData, nodeName: string): void => {
   if (isDeleted(item)) return;
   const at = idText(item.id);
   const c = item.content;
-  const allowed = childNodeNames(schema, nodeName);
+  const allowed = allowedChildren(schema, nodeName);
   if (c instanceof Y.ContentType) {
     const ref = typeRefOf(c.type);
     if (ref === XMLTEXT && allowed.text) return;
