@@ -1,0 +1,63 @@
+/**
+ * Starting a draft on a paragraph: "Amend §77" (prefilled with the current text), "Insert after
+ * §77" (with the label it will get, from core's labelForInsert, skipping labels already proposed),
+ * "Delete", "Retain" — created in a party's workspace through the REST API.
+ */
+import { labelForInsert, normalizeLabel, type Paragraph, type Proposal } from '@bis/core';
+import { api, type Draft, targetOf } from '../api/client';
+import { currentTextOf } from './view-model';
+
+/** The four ways to start a draft from a paragraph. */
+export type DraftStart = 'amend' | 'insert' | 'delete' | 'retain';
+
+/** The label a paragraph inserted after `paragraph` would get. */
+export const insertLabel = (
+  paragraphs: readonly Paragraph[],
+  paragraph: Paragraph,
+  proposals: readonly Proposal[],
+): string => {
+  const index = paragraphs.findIndex((p) => p.id === paragraph.id);
+  const taken = proposals
+    .filter((p) => p.action === 'insert' && p.status !== 'withdrawn')
+    .map((p) => normalizeLabel(p.label) ?? p.label);
+  try {
+    return labelForInsert(
+      paragraphs.map((p) => p.label),
+      index + 1,
+      { taken },
+    );
+  } catch {
+    return `${paragraph.label} bis`;
+  }
+};
+
+/** Creates the draft in `party`'s workspace. */
+export const startDraft = (
+  pid: string,
+  party: string,
+  kind: DraftStart,
+  paragraph: Paragraph,
+  paragraphs: readonly Paragraph[],
+  proposals: readonly Proposal[],
+): Promise<Draft> => {
+  const target = targetOf(paragraph);
+  switch (kind) {
+    case 'amend':
+      return api.createDraft(pid, party, {
+        action: 'amend',
+        targets: [target],
+        label: paragraph.label,
+        text: currentTextOf(paragraph),
+      });
+    case 'insert':
+      return api.createDraft(pid, party, {
+        action: 'insert',
+        targets: [target],
+        position: 'after',
+        label: insertLabel(paragraphs, paragraph, proposals),
+      });
+    case 'delete':
+    case 'retain':
+      return api.createDraft(pid, party, { action: kind, targets: [target], label: paragraph.label });
+  }
+};

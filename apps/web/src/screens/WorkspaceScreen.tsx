@@ -1,0 +1,147 @@
+/**
+ * A party's workspace: its drafts (shared by the party's members), starting a draft on a
+ * paragraph (Amend / Insert after, with the label it will get / Delete / Retain), editing it
+ * (the editor comes from src/drafting), and tabling it with confirmation.
+ */
+import type { Paragraph } from '@bis/core';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api, type Draft } from '../api/client';
+import { drafting } from '../app/drafting-slot';
+import { Link } from '../app/Link';
+import { useProcess } from '../app/process-data';
+import { pathOf } from '../app/router';
+import { ConfirmButton } from '../components/Confirm';
+import { formatDate, t } from '../i18n';
+import { DraftStarters } from './ParagraphPanel';
+
+const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; onChange: () => void }) => {
+  const { process, proposals, refresh } = useProcess();
+  const [editing, setEditing] = useState(false);
+  const tabled = proposals.find((p) => p.id === draft.id);
+  const title = t(`actionTitle.${draft.action}`, { label: draft.label });
+  const Editor = drafting?.DraftEditor;
+  return (
+    <article
+      className="card"
+      id={`draft-${draft.id}`}
+      aria-labelledby={`draft-${draft.id}-t`}
+      data-draft={draft.id}
+    >
+      <h3 id={`draft-${draft.id}-t`} className="card-title">
+        {title}
+        {tabled && (
+          <span className="badge st-tabled"> {t('ws.alreadyTabled', { n: tabled.versions.length })}</span>
+        )}
+      </h3>
+      {draft.summary && <p className="summary">{draft.summary}</p>}
+      <p className="muted small">
+        {t('ws.createdBy', { name: draft.createdBy, date: formatDate(draft.createdAt) })}
+      </p>
+      {!editing && (
+        <p className="ptext draft-text">{draft.text || <span className="muted">{t('ws.noText')}</span>}</p>
+      )}
+      {editing && (
+        <div data-testid="draft-editor-slot">
+          {Editor ? (
+            <Editor process={process.id} party={party} draftId={draft.id} />
+          ) : (
+            <p className="note" role="status">
+              {t('drafting.loading')}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="row wrap">
+        <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          {editing ? t('ws.close') : t('ws.open')}
+        </button>
+        <ConfirmButton
+          className="btn primary"
+          label={t('cmd.table')}
+          question={t('confirm.table', { proposal: title })}
+          run={async () => {
+            const p = await api.table(process.id, party, draft.id);
+            await refresh();
+            onChange();
+            return t('ws.tabled', { title, n: p.versions.length });
+          }}
+        />
+      </div>
+    </article>
+  );
+};
+
+/** The workspace screen of `party`. */
+export const WorkspaceScreen = ({ party }: { party: string }) => {
+  const { process, paragraphs, paragraphById, myParties } = useProcess();
+  const me = myParties.find((p) => p.id === party);
+  const [drafts, setDrafts] = useState<readonly Draft[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string>('');
+
+  const load = useCallback(() => {
+    api
+      .drafts(process.id, party)
+      .then((r) => setDrafts(r.drafts))
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [process.id, party]);
+  useEffect(load, [load]);
+
+  // Arriving from "Amend §77" elsewhere: bring the new draft into view.
+  useEffect(() => {
+    if (!drafts || !window.location.hash) return;
+    const el = document.getElementById(window.location.hash.slice(1));
+    el?.scrollIntoView({ block: 'center' });
+    el?.querySelector('h3')?.setAttribute('tabindex', '-1');
+    (el?.querySelector('h3') as HTMLElement | null)?.focus();
+  }, [drafts]);
+
+  const paragraph: Paragraph | undefined = chosen ? paragraphById.get(chosen) : undefined;
+  const name = me?.name ?? process.parties.find((p) => p.id === party)?.name ?? party;
+
+  return (
+    <main id="main" tabIndex={-1} className="page">
+      <h1>{t('ws.title', { party: name })}</h1>
+      <p>{t('ws.intro', { party: name })}</p>
+      {!me && (
+        <p className="error" role="alert">
+          {t('ws.notMember')}
+        </p>
+      )}
+      <p>
+        <Link href={pathOf({ name: 'import', pid: process.id, party })}>{t('nav.import')}</Link>
+      </p>
+      {me && (
+        <section aria-labelledby="start-title" className="box">
+          <h2 id="start-title">{t('ws.start')}</h2>
+          <label className="field">
+            <span>{t('ws.paragraph')}</span>
+            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="">{t('ws.choose')}</option>
+              {paragraphs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  §{p.label} — {p.text.slice(0, 70)}
+                  {p.text.length > 70 ? '…' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {paragraph && <DraftStarters paragraph={paragraph} party={me} />}
+        </section>
+      )}
+      <section aria-labelledby="drafts-title">
+        <h2 id="drafts-title">{t('ws.drafts')}</h2>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {drafts === null && !error && <p>{t('app.loading')}</p>}
+        {drafts?.length === 0 && <p>{t('ws.none')}</p>}
+        {drafts?.map((d) => (
+          <DraftCard key={d.id} draft={d} party={party} onChange={load} />
+        ))}
+      </section>
+    </main>
+  );
+};
