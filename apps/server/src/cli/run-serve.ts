@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError } from './io';
@@ -7,14 +6,15 @@ import { serve } from './serve';
 const webDir = fileURLToPath(new URL('../../../web/', import.meta.url));
 
 // `bis start` serves the built web app; build it once when it is missing.
-const buildWebIfNeeded = (): void => {
+const buildWebIfNeeded = async (): Promise<void> => {
   if (!existsSync(`${webDir}index.html`) || existsSync(`${webDir}dist/index.html`)) return;
   process.stdout.write('Building the web app (first start only)…\n');
-  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.resolve('vite/bin/vite.js')), 'build'], {
-    cwd: webDir,
-    stdio: 'inherit',
-  });
-  if (run.status !== 0) throw new CliError('the web app did not build (see the output above)');
+  try {
+    const { build } = await import('vite');
+    await build({ root: webDir, logLevel: 'warn' });
+  } catch (e) {
+    throw new CliError(`the web app did not build: ${(e as Error).message}`);
+  }
 };
 
 const portOf = (value: string | undefined): number | undefined => {
@@ -31,7 +31,7 @@ export const runServe = async (
   values: { port?: string; data?: string; host?: string },
 ): Promise<number> => {
   const port = portOf(values.port);
-  if (command === 'start') buildWebIfNeeded();
+  if (command === 'start') await buildWebIfNeeded();
   const server = await serve({
     ...(port !== undefined ? { port } : {}),
     ...(values.data ? { dataDir: values.data } : {}),
