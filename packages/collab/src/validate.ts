@@ -7,6 +7,20 @@
 import * as Y from 'yjs';
 import { DEFAULT_BUDGET, scanUpdate, type UpdateBudget } from './budget';
 import { ID_PATTERN, SCOPES, type Scope } from './docnames';
+import {
+  ELEMENT,
+  FRAGMENT,
+  Invalid,
+  idText,
+  invalid,
+  type Located,
+  MAP,
+  type Place,
+  Resolver,
+  TYPE_NAMES,
+  typeRefOf,
+  XMLTEXT,
+} from './placement';
 import { DRAFT_FIELDS, META_KEYS, ROOTS } from './roots';
 import { childNodeNames, draftSchemaSpec, revisionSchemaSpec, type SchemaSpecData } from './schema';
 
@@ -14,48 +28,6 @@ import { childNodeNames, draftSchemaSpec, revisionSchemaSpec, type SchemaSpecDat
 export type ValidationResult =
   | { readonly ok: true; readonly structs: number; readonly deleteRanges: number }
   | { readonly ok: false; readonly reason: string };
-
-// Yjs' type refs (ContentType), by number.
-const TYPE_NAMES = ['Y.Array', 'Y.Map', 'Y.Text', 'Y.XmlElement', 'Y.XmlFragment', 'Y.XmlHook', 'Y.XmlText'];
-const MAP = 1;
-const ELEMENT = 3;
-const FRAGMENT = 4;
-const XMLTEXT = 6;
-
-// Where an item lives: a root, inside a type (described by its own place), or nowhere we can tell.
-type Place =
-  | { readonly kind: 'root'; readonly name: string }
-  | {
-      readonly kind: 'type';
-      readonly ref: number;
-      readonly nodeName: string | null;
-      readonly owner: Place;
-      readonly ownerKey: string | null;
-    }
-  | { readonly kind: 'gone' } // parent collected: Yjs turns the item into GC
-  | { readonly kind: 'unknown' }; // depends on structs neither in the update nor in the doc
-
-interface Located {
-  readonly parent: Place;
-  readonly key: string | null;
-}
-
-class Invalid extends Error {}
-const invalid = (reason: string): never => {
-  throw new Invalid(reason);
-};
-
-const typeRefOf = (t: unknown): number => {
-  // Subclasses before their bases: XmlElement < XmlFragment, XmlHook < Map, XmlText < Text.
-  if (t instanceof Y.XmlElement) return ELEMENT;
-  if (t instanceof Y.XmlHook) return 5;
-  if (t instanceof Y.XmlText) return XMLTEXT;
-  if (t instanceof Y.XmlFragment) return FRAGMENT;
-  if (t instanceof Y.Text) return 2;
-  if (t instanceof Y.Map) return MAP;
-  if (t instanceof Y.Array) return 0;
-  return -1;
-};
 
 const schemaOf = (scope: Scope): SchemaSpecData | null =>
   scope === 'revision' || scope === 'next'
@@ -116,8 +88,6 @@ const describe = (p: Place): string => {
       return p.kind;
   }
 };
-
-const idText = (id: Y.ID): string => `${id.client}:${id.clock}`;
 
 // Checks that hold wherever an item lands: content kinds of the scope, known node and mark names.
 const checkContent = (scope: Scope, item: Y.Item): void => {
@@ -276,116 +246,6 @@ const checkPlace = (scope: Scope, item: Y.Item, { parent, key }: Located): void 
   }
   invalid(`item ${at}: nothing may be written in ${describe(parent)}`);
 };
-
-// Finds structs by id in the update (sorted per client) and then in the document.
-class Resolver {
-  private readonly byClient = new Map<number, (Y.Item | Y.GC | Y.Skip)[]>();
-  private readonly located = new Map<Y.Item, Located>();
-  private readonly pending = new Set<Y.Item>();
-
-  constructor(
-    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
-    private readonly doc: Y.Doc | undefined,
-  ) {
-    for (const s of structs) {
-      const list = this.byClient.get(s.id.client);
-      if (list) list.push(s);
-      else this.byClient.set(s.id.client, [s]);
-    }
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  }
-
-  private find(id: Y.ID): Y.Item | Y.GC | 'missing' {
-    const list = this.byClient.get(id.client);
-    if (list) {
-      let lo = 0;
-      let hi = list.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const s = list[mid] as Y.Item | Y.GC | Y.Skip;
-        if (id.clock < s.id.clock) hi = mid - 1;
-        else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-        else return s instanceof Y.Skip ? 'missing' : s;
-      }
-    }
-    const structs = this.doc?.store.clients.get(id.client);
-    const last = structs?.[structs.length - 1];
-    if (!structs || !last || id.clock >= last.id.clock + last.length) return 'missing';
-    const s = structs[Y.findIndexSS(structs, id.clock)];
-    return s instanceof Y.Item || s instanceof Y.GC ? s : 'missing';
-  }
-
-  // The place of a type held by an item (in the update or the document).
-  private typePlace(id: Y.ID): Place {
-    const s = this.find(id);
-    if (s === 'missing') return { kind: 'unknown' };
-    if (s instanceof Y.GC || s.content instanceof Y.ContentDeleted) return { kind: 'gone' };
-    if (!(s.content instanceof Y.ContentType)) return invalid(`parent ${idText(id)} is not a type`);
-    const t = s.content.type;
-    const where = this.locate(s);
-    return {
-      kind: 'type',
-      ref: typeRefOf(t),
-      nodeName: t instanceof Y.XmlElement ? t.nodeName : null,
-      owner: where.parent,
-      ownerKey: where.key,
-    };
-  }
-
-  // The place of a type already in the document.
-  private docTypePlace(t: Y.AbstractType<unknown>): Place {
-    const item = t._item;
-    if (item === null) {
-      try {
-        return { kind: 'root', name: Y.findRootTypeKey(t) };
-      } catch {
-        return { kind: 'unknown' };
-      }
-    }
-    return this.typePlace(item.id);
-  }
-
-  /**
-   * Where `item` lands: its parent and key, from its own parent info or, lacking it, from its
-   * origins. Walks origin chains iteratively (an update may chain thousands of items).
-   */
-  locate(item: Y.Item): Located {
-    const chain: Y.Item[] = [];
-    let cur = item;
-    let r: Located;
-    for (;;) {
-      const known = this.located.get(cur);
-      if (known) {
-        r = known;
-        break;
-      }
-      if (this.pending.has(cur)) return invalid(`item ${idText(item.id)}: its origins form a cycle`);
-      this.pending.add(cur);
-      chain.push(cur);
-      const p: unknown = cur.parent;
-      if (typeof p === 'string') r = { parent: { kind: 'root', name: p }, key: cur.parentSub };
-      else if (p instanceof Y.AbstractType) r = { parent: this.docTypePlace(p), key: cur.parentSub };
-      else if (p instanceof Y.ID) r = { parent: this.typePlace(p), key: cur.parentSub };
-      else {
-        // No parent info: Yjs copies parent and key from the origin (or the right origin).
-        const o = cur.origin ?? cur.rightOrigin;
-        const s = o ? this.find(o) : 'missing';
-        if (s === 'missing') r = { parent: { kind: 'unknown' }, key: null };
-        else if (s instanceof Y.GC) r = { parent: { kind: 'gone' }, key: null };
-        else {
-          cur = s;
-          continue;
-        }
-      }
-      break;
-    }
-    for (const c of chain) {
-      this.pending.delete(c);
-      this.located.set(c, r);
-    }
-    return r;
-  }
-}
 
 const validate = (
   scope: Scope,
