@@ -1,8 +1,13 @@
 import { basename } from 'node:path';
 import { documentToJSON, proposalsToJSON } from '@bis/core';
-import { importStructuredProposals, importWrittenProposals } from '@bis/formats';
+import {
+  type ImportError,
+  importDocxProposals,
+  importStructuredProposals,
+  importWrittenProposals,
+} from '@bis/formats';
 import { readDocument } from './documents';
-import { CliError, extensionOf, readText, writeOutput } from './io';
+import { CliError, extensionOf, readInput, readText, writeOutput } from './io';
 
 const one = (positionals: string[], what: string): string => {
   if (positionals.length === 0) throw new CliError(`missing ${what}`);
@@ -36,17 +41,28 @@ export const runImportProposals = (
     writeOutput(values.out, json(proposalsToJSON(set)));
     return 0;
   }
+  if (ext === 'docx') {
+    const result = importDocxProposals(readInput(file, { binary: true }), options);
+    failOnErrors(file, result.errors);
+    if (result.set.proposals.length === 0) throw new CliError(`${file}: no proposals found`);
+    writeOutput(values.out, json(proposalsToJSON(result.set)));
+    return 0;
+  }
   if (ext !== 'txt' && ext !== 'md' && ext !== 'text' && ext !== '') {
-    throw new CliError(`${file}: unknown format ".${ext}" (expected .txt, .md, .csv or .json)`);
+    throw new CliError(`${file}: unknown format ".${ext}" (expected .txt, .md, .csv, .json or .docx)`);
   }
   const result = importWrittenProposals(readText(file), options);
-  if (result.errors.length > 0) {
-    const first = result.errors[0];
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-    for (const e of result.errors.slice(1)) process.stderr.write(`bis: ${file}:${e.line}: ${e.message}\n`);
-    throw new CliError(`${file}:${first?.line}: ${first?.message}${more}`);
-  }
+  failOnErrors(file, result.errors);
   if (result.set.proposals.length === 0) throw new CliError(`${file}: no proposals found`);
   writeOutput(values.out, json(proposalsToJSON(result.set)));
   return 0;
+};
+
+// Every problem goes to stderr, the first one is the command's failure: nothing is written.
+const failOnErrors = (file: string, errors: readonly ImportError[]): void => {
+  if (errors.length === 0) return;
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  for (const e of errors.slice(1)) process.stderr.write(`bis: ${file}:${e.line}: ${e.message}\n`);
+  throw new CliError(`${file}:${first?.line}: ${first?.message}${more}`);
 };
