@@ -1,0 +1,62 @@
+/**
+ * The Bis server as `bis serve` runs it (apps/server `serve()`: auth, SQLite stores, sync with
+ * collab validation, acks for clients that ask), with the administrator's API token from
+ * BIS_ADMIN_TOKEN. Seeding creates the process `bench` through the REST API, then replaces the
+ * history of its `next` document with the generated update through the server's own DocStore.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { env, startSampling } from './sampler';
+
+// apps/server exports no public API yet; the entry loads its modules by path (types declared here).
+interface Serving {
+  readonly url: string;
+  readonly server: { readonly port: number };
+  close(): Promise<void>;
+}
+interface ServeModule {
+  serve(options: {
+    port?: number;
+    dataDir?: string;
+    host?: string;
+    log?: (line: string) => void;
+  }): Promise<Serving>;
+}
+interface StoreModule {
+  openSqliteDocStore(
+    file: string,
+    options?: { synchronous?: 'full' | 'normal' },
+  ): {
+    reset(docName: string, snapshot: Uint8Array, meta: { principal: string | null }): Promise<string>;
+    close(): Promise<void>;
+  };
+}
+
+const root = new URL('../../../apps/server/src/', import.meta.url);
+const { serve } = (await import(new URL('cli/serve.ts', root).href)) as ServeModule;
+const { openSqliteDocStore } = (await import(new URL('store/index.ts', root).href)) as StoreModule;
+
+const dataDir = env('DATA_DIR');
+const token = env('BIS_ADMIN_TOKEN');
+const quiet = (): void => {};
+const seedFile = process.env.SEED_FILE;
+
+if (seedFile) {
+  const docName = env('SEED_DOC');
+  const processId = docName.split('/')[1] ?? 'bench';
+  const boot = await serve({ port: 0, host: '127.0.0.1', dataDir, log: quiet });
+  const res = await fetch(`${boot.url}/api/processes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: processId, title: 'Bench process', text: '1. Seed paragraph.\n' }),
+  });
+  if (res.status !== 201 && res.status !== 409)
+    throw new Error(`creating the process: ${res.status} ${await res.text()}`);
+  await boot.close();
+  const store = openSqliteDocStore(join(dataDir, 'docs.sqlite'));
+  await store.reset(docName, new Uint8Array(readFileSync(seedFile)), { principal: null });
+  await store.close();
+}
+
+const s = await serve({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', dataDir, log: quiet });
+startSampling(s.server.port);
