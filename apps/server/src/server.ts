@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { parseDocName, SCHEMA_VERSION, validateUpdate } from '@bis/collab';
+import { SCHEMA_VERSION } from '@bis/collab';
 import { createAdaptorServer } from '@hono/node-server';
 import { type App, createApp } from './app';
 import { type Auth, createAuth } from './auth/auth';
@@ -19,7 +19,7 @@ import type { Config } from './config';
 import { openSqliteDb } from './db/sqlite';
 import type { Db, UserRow } from './db/types';
 import { openSqliteDocStore } from './store';
-import { type AttachedSync, attachSync, type SyncLimits } from './sync';
+import { type AttachedSync, attachSync, collabValidator, isCollabDocName, type SyncLimits } from './sync';
 
 /** A running server. */
 export interface BisServer {
@@ -94,11 +94,8 @@ export const createServer = async (config: Config, options: ServerOptions = {}):
     access: (p, docName) => docAccess(db, p, docName),
     principalId: (p) => p.userId,
     identity: (p, docName) => identityOf(db, p, docName),
-    validate: (docName, update) => {
-      const ref = parseDocName(docName);
-      return ref ? validateUpdate(ref.scope, update) : { ok: false, reason: `unknown document ${docName}` };
-    },
-    isDocName: (docName) => parseDocName(docName) !== null,
+    validate: collabValidator,
+    isDocName: isCollabDocName,
     schemaVersion: SCHEMA_VERSION,
     allowedOrigins: config.allowedOrigins,
     ...(options.syncLimits ? { limits: options.syncLimits } : {}),
