@@ -61,8 +61,9 @@ export interface DocStore {
   /** Reads a document; an unknown name yields an empty document with a fresh generation. */
   load(docName: string): Promise<StoredDoc>;
   /**
-   * Folds the log into the snapshot in steps of at most `batch` updates, yielding to the event
-   * loop between steps; each step is one transaction, so appends may run meanwhile.
+   * Folds the log into the snapshot in steps of at most `batch` updates; the merge runs off the
+   * event loop (SQLite: in a worker thread) and each step is written in one transaction, so
+   * appends go on meanwhile. Compacted updates stay in the archive (the audit trail).
    */
   compact(docName: string, options?: { readonly batch?: number }): Promise<CompactResult>;
   /** Replaces the document's history with `snapshot` under a new generation, which it returns. */

@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { CompactResult, DocStore, StoredDoc, UpdateMeta } from './doc-store';
+import { createUpdateMerger } from './merge-in-worker';
 
 /** Options of `openSqliteDocStore`. */
 export interface SqliteDocStoreOptions {
@@ -156,23 +157,27 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     return { snapshot, updates, generation, lastSeq, bytes: size, owners };
   });
 
-  const compactStep = db.transaction((docName: string, batch: number): { merged: number; size: number } => {
+  const readBatch = db.transaction((docName: string, batch: number) => {
     const row = getDoc.get(docName) as Row | undefined;
-    if (!row) return { merged: 0, size: 0 };
-    const log = selectLogBatch.all(docName, batch) as Row[];
-    const last = log.at(-1);
-    if (!last) return { merged: 0, size: 0 };
-    const parts = log.map((u) => bytes(u.data));
-    if (row.snapshot != null) parts.unshift(bytes(row.snapshot));
-    const merged = Y.mergeUpdates(parts);
-    const at = now();
-    for (const u of log) {
-      archive.run(u.seq, u.doc, u.generation, u.data, u.principal, u.at, at);
-      deleteUpdate.run(u.seq);
-    }
-    setSnapshot.run(merged, last.seq, docName);
-    return { merged: log.length, size: merged.byteLength };
+    if (!row) return null;
+    return { row, log: selectLogBatch.all(docName, batch) as Row[] };
   });
+
+  // Writes one compaction step unless the document changed under it (a reset, another compaction).
+  const commitStep = db.transaction(
+    (docName: string, expected: Row, log: readonly Row[], merged: Uint8Array): boolean => {
+      const row = getDoc.get(docName) as Row | undefined;
+      if (!row || row.snapshot_seq !== expected.snapshot_seq || row.generation !== expected.generation)
+        return false;
+      const at = now();
+      for (const u of log) {
+        archive.run(u.seq, u.doc, u.generation, u.data, u.principal, u.at, at);
+        deleteUpdate.run(u.seq);
+      }
+      setSnapshot.run(merged, (log.at(-1) as Row).seq, docName);
+      return true;
+    },
+  );
 
   const resetTx = db.transaction((docName: string, snapshot: Uint8Array, meta: UpdateMeta): string => {
     ensureDoc(docName);
@@ -192,7 +197,8 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     return generation;
   });
 
-  const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const merger = createUpdateMerger();
+  const compacting = new Set<string>();
   let closed = false;
 
   return {
@@ -200,17 +206,27 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     appendMany: async (docName, entries) => (entries.length === 0 ? [] : appendManyTx(docName, entries)),
     load: async (docName) => loadTx(docName),
     compact: async (docName, opts = {}) => {
-      const batch = Math.max(1, opts.batch ?? 500);
+      const batch = Math.max(1, opts.batch ?? 1000);
       let merged = 0;
       let snapshotBytes = 0;
-      for (;;) {
-        if (closed) break;
-        const step = compactStep(docName, batch);
-        if (step.merged === 0) break;
-        merged += step.merged;
-        snapshotBytes = step.size;
-        if (step.merged < batch) break;
-        await yieldToLoop();
+      if (compacting.has(docName)) return { merged, snapshotBytes };
+      compacting.add(docName);
+      try {
+        for (;;) {
+          if (closed) break;
+          const read = readBatch(docName, batch);
+          if (!read || read.log.length === 0) break;
+          const parts = read.log.map((u) => bytes(u.data));
+          if (read.row.snapshot != null) parts.unshift(bytes(read.row.snapshot));
+          // The merge (the costly part for a large snapshot) runs in a worker thread.
+          const result = await merger.merge(parts);
+          if (closed || !commitStep(docName, read.row, read.log, result)) break;
+          merged += read.log.length;
+          snapshotBytes = result.byteLength;
+          if (read.log.length < batch) break;
+        }
+      } finally {
+        compacting.delete(docName);
       }
       return { merged, snapshotBytes } satisfies CompactResult;
     },
@@ -226,6 +242,7 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     close: async () => {
       if (closed) return;
       closed = true;
+      await merger.close();
       db.close();
     },
   };

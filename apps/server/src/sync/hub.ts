@@ -38,6 +38,9 @@ export interface SyncStats {
   readonly connections: number;
 }
 
+/** Bytes a connection may send before its sign-in is resolved. */
+const EARLY_BYTES = 256 * 1024;
+
 const DOC_NAME = /^[A-Za-z0-9_\-/]{1,300}$/;
 
 /** Serves the y-websocket protocol for many documents; see `attachSync` for the HTTP side. */
@@ -141,6 +144,7 @@ export class SyncHub<P> {
     this.allConns.add(conn);
     let room: Room<P> | null = null;
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     ws.on('error', () => {});
     ws.on('pong', () => {
       conn.alive = true;
@@ -153,8 +157,11 @@ export class SyncHub<P> {
         return this.closeConn(conn, CloseCode.tooLarge, `message over ${this.limits.maxMessageBytes} bytes`);
       if (!this.takeToken(conn)) return this.closeConn(conn, CloseCode.rateLimited, 'too many messages');
       if (room) this.onMessage(room, conn, msg);
-      else if (early.length < 64) early.push(msg);
-      else this.closeConn(conn, CloseCode.rateLimited, 'too many messages before sign-in');
+      else if (early.length < 64 && earlyBytes + msg.byteLength <= EARLY_BYTES) {
+        // Before sign-in completes, buffer little: an unauthenticated peer must not cost memory.
+        early.push(msg);
+        earlyBytes += msg.byteLength;
+      } else this.closeConn(conn, CloseCode.rateLimited, 'too much sent before sign-in');
     });
     ws.on('close', () => {
       conn.closed = true;
