@@ -37,6 +37,12 @@ export const syntheticWsisBase = (): BisDocument => {
   });
 };
 
+/** The value, or a failed test when it is missing. */
+export const must = <T>(value: T | undefined | null): T => {
+  if (value === undefined || value === null) throw new Error('expected a value');
+  return value;
+};
+
 /** Unzips a .docx and parses one part. */
 export const docxPart = (bytes: Uint8Array, name: string): XmlElement => {
   const files = unzipSync(bytes);

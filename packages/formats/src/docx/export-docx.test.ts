@@ -13,6 +13,7 @@ import {
   docxPart,
   findAll,
   fixture,
+  must,
   ohchrDocument,
   syntheticWsisBase,
   trackedChanges,
@@ -40,8 +41,8 @@ const auProposals = () => {
     coSponsors: ['Ghana'],
     targets: [
       {
-        ...(au.set.proposals[0] as Proposal).targets[0]!,
-        paragraph: base.blocks.find((b) => b.kind === 'paragraph' && b.label === '80')!.id as never,
+        ...must((au.set.proposals[0] as Proposal).targets[0]),
+        paragraph: must(base.blocks.find((b) => b.kind === 'paragraph' && b.label === '80')).id as never,
         label: '80',
       },
     ],
@@ -66,8 +67,8 @@ describe('DOCX comparison table', () => {
     const auRows = comparison.rows.filter((r) => r.proposal.party === 'African Union');
     expect(auRows.length).toBeGreaterThanOrEqual(17);
     comparison.rows.forEach((r, i) => {
-      const cells = childrenOf(rows[i + 1]!, 'w:tc');
-      const changes = trackedChanges(cells[2]!);
+      const cells = childrenOf(must(rows[i + 1]), 'w:tc');
+      const changes = trackedChanges(must(cells[2]));
       const ins = r.runs
         .filter((x) => x.op === 'insert')
         .map((x) => x.text.replace(/\n/g, ''))
@@ -94,8 +95,8 @@ describe('DOCX comparison table', () => {
         expect(c.author).toBe(r.proposal.party);
         expect(c.date).toBe(r.proposal.party === 'Kenya' ? '2025-08-01T09:30:00Z' : '2025-07-10T14:00:00Z');
       }
-      expect(textOf(cells[0]!)).toContain(r.label);
-      expect(textOf(cells[3]!)).toBe(r.proponent);
+      expect(textOf(must(cells[0]))).toContain(r.label);
+      expect(textOf(must(cells[3]))).toBe(r.proponent);
     });
     expect(rows.map(textOf).filter((t) => t.includes('Kenya (co-sponsors: Ghana)'))).toHaveLength(1);
   });
@@ -109,10 +110,10 @@ describe('DOCX comparison table', () => {
       { columns: ['label', 'proposed', 'proponent'] },
     );
     const doc = docxPart(file.data as Uint8Array, 'word/document.xml');
-    const pgSz = findAll(doc, 'w:pgSz')[0]!;
+    const pgSz = must(findAll(doc, 'w:pgSz')[0]);
     expect(pgSz.attrs['w:orient']).toBe('landscape');
     expect(Number(pgSz.attrs['w:w'])).toBeGreaterThan(Number(pgSz.attrs['w:h']));
-    const header = findAll(doc, 'w:tr')[0]!;
+    const header = must(findAll(doc, 'w:tr')[0]);
     expect(findAll(header, 'w:tblHeader')).toHaveLength(1);
     expect(childrenOf(header, 'w:tc').map(textOf)).toEqual(['Paragraph', 'Proposed text', 'Proponent']);
     // No `now` and no tabling date: the revisions carry no date rather than a made-up one.
@@ -142,7 +143,7 @@ describe('DOCX comparison table', () => {
 
   it('writes an insertion with its label and a deletion as "Delete" with the text struck', async () => {
     const base = ohchrDocument();
-    const byLabel = (l: string) => base.blocks.find((b) => b.kind === 'paragraph' && b.label === l)!;
+    const byLabel = (l: string) => must(base.blocks.find((b) => b.kind === 'paragraph' && b.label === l));
     const common = {
       coSponsors: [],
       supporters: [],
@@ -183,12 +184,12 @@ describe('DOCX comparison table', () => {
     const file = await exportView('comparison', 'docx', { document: base, proposals }, { now: NOW });
     const doc = docxPart(file.data as Uint8Array, 'word/document.xml');
     const [, ins, del] = findAll(doc, 'w:tr');
-    expect(textOf(childrenOf(ins!, 'w:tc')[0]!)).toContain('3 bis');
-    expect(trackedChanges(ins!)).toEqual([
+    expect(textOf(must(childrenOf(must(ins), 'w:tc')[0]))).toContain('3 bis');
+    expect(trackedChanges(must(ins))).toEqual([
       { kind: 'ins', author: 'Chile', date: '2025-07-10T14:00:00Z', text: 'A new paragraph on children.' },
     ]);
-    const proposed = childrenOf(del!, 'w:tc')[2]!;
-    expect(textOf(childrenOf(proposed, 'w:p')[0]!)).toBe('Delete');
+    const proposed = must(childrenOf(must(del), 'w:tc')[2]);
+    expect(textOf(must(childrenOf(proposed, 'w:p')[0]))).toBe('Delete');
     expect(trackedChanges(proposed)).toEqual([
       {
         kind: 'del',
@@ -216,7 +217,7 @@ describe('DOCX comparison table', () => {
       shown.map((r) => `${r.proposal.party} ${r.proposal.action} ${r.proposal.label}`),
     );
     back.set.proposals.forEach((p, i) => {
-      const r = shown[i]!;
+      const r = must(shown[i]);
       if (p.action === 'amend' || p.action === 'insert')
         expect(p.text.replace(/\s+/g, ' ')).toBe(r.proposed.replace(/\s+/g, ' ').trim());
       expect(p.rationale).toBe(r.proposal.rationale.replace(/[\t ]+/g, ' ').trim());
@@ -279,7 +280,7 @@ describe('DOCX compilation and revisions', () => {
   it('writes a revision with tracked changes against the previous one, and the same for bis compare', async () => {
     const previous = ohchrDocument();
     const p5 = previous.blocks.findIndex((b) => b.kind === 'paragraph' && b.label === '5');
-    const p6 = previous.blocks[p5 + 1]!;
+    const p6 = must(previous.blocks[p5 + 1]);
     const blocks = previous.blocks
       .map((b, i) =>
         i === p5 && b.kind === 'paragraph'
