@@ -80,8 +80,38 @@ export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { continuesText, proposedText } from './proposed';
+export type { Origin, ParagraphProvenance } from './provenance';
+export { provenanceOf } from './provenance';
 export type { FoundReference, LabelReference } from './references';
 export { expandRange, findReferences, matchReference, parseReference } from './references';
+export type { InputReportRow, Outcome } from './report';
+export { inputReport } from './report';
+export type { ApplyDecidedOptions, ApplyDecidedResult, RevisionConflict } from './revision-apply';
+export { applyDecided } from './revision-apply';
+export type { RevisionChanges } from './revision-compare';
+export { revisionChanges } from './revision-compare';
+export type { CarriedProposal, Publication, RevisionConcordanceRow } from './revision-publish';
+export { carryOver, publishRevision } from './revision-publish';
+export type {
+  AppliedRecord,
+  Bracket,
+  ParagraphState,
+  ParagraphStatus,
+  WorkingState,
+} from './revision-state';
+export {
+  bracketedText,
+  emptyWorkingState,
+  fullParagraphText,
+  isApplied,
+  markAppliedByHand,
+  PARAGRAPH_STATUSES,
+  paragraphState,
+  setBrackets,
+  setParagraphStatus,
+  UNTOUCHED,
+  workingStateFromJSON,
+} from './revision-state';
 export type { SuffixTable } from './suffixes';
 export {
   createSuffixTable,
