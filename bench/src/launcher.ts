@@ -64,7 +64,17 @@ export const launch = (system: SystemId, options: LaunchOptions): Promise<Launch
   const entry = fileURLToPath(new URL(entries[system], import.meta.url));
   const child: ChildProcess = spawn(
     'taskset',
-    ['-c', String(options.core ?? 1), process.execPath, '--expose-gc', '--import', 'tsx', entry],
+    [
+      '-c',
+      String(options.core ?? 1),
+      process.execPath,
+      '--expose-gc',
+      // BENCH_NODE_ARGS adds flags to the server process (e.g. --cpu-prof to find where time goes).
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      entry,
+    ],
     {
       env: {
         ...process.env,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './context';
 import type { SystemId } from './launcher';
 import { Results } from './results';
+import { runFormats } from './workloads/formats';
 import { runW1 } from './workloads/w1';
 import { runW3 } from './workloads/w3';
 import { runW5 } from './workloads/w5';
@@ -17,6 +18,7 @@ const WORKLOADS: Readonly<Record<string, (ctx: BenchContext) => Promise<boolean>
   W1: runW1,
   W3: runW3,
   W5: runW5,
+  F: runFormats,
 };
 
 const args = process.argv.slice(2);
@@ -25,7 +27,7 @@ const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const chosen = args.filter((a) => /^W\d/i.test(a)).map((a) => a.toUpperCase());
+const chosen = args.filter((a) => /^(W\d|F$)/i.test(a)).map((a) => a.toUpperCase());
 const ids = chosen.length > 0 ? chosen : Object.keys(WORKLOADS);
 for (const id of ids)
   if (!WORKLOADS[id]) throw new Error(`unknown workload ${id} (known: ${Object.keys(WORKLOADS).join(', ')})`);

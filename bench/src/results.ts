@@ -3,7 +3,7 @@
  * (Bis | y-websocket-server | Hocuspocus | ratio, medians with min–max over repetitions).
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { SYSTEM_NAMES, type SystemId } from './launcher';
 import { summarise } from './stats';
@@ -28,6 +28,8 @@ export class Results {
   readonly rows: Measurement[] = [];
   readonly file: string;
   readonly notes: string[] = [];
+  /** The machine's 1-minute load average at each measurement (the cores are shared with others). */
+  readonly loads: number[] = [];
 
   constructor(
     dir: string,
@@ -41,9 +43,11 @@ export class Results {
   /** Records one measurement. */
   add(m: Measurement): void {
     this.rows.push(m);
+    const load = loadavg()[0] ?? 0;
+    this.loads.push(load);
     appendFileSync(
       this.file,
-      `${JSON.stringify({ run: this.run, seed: this.seed, at: new Date().toISOString(), ...m })}\n`,
+      `${JSON.stringify({ run: this.run, seed: this.seed, at: new Date().toISOString(), loadavg1: load, ...m })}\n`,
     );
   }
 
@@ -52,6 +56,7 @@ export class Results {
     const cpu = cpus();
     const lines = [
       `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; seed ${this.seed}; run ${this.run}.`,
+      `Load average (1 min) while measuring: ${this.loads.length ? `${Math.min(...this.loads).toFixed(1)}–${Math.max(...this.loads).toFixed(1)}` : '—'} on ${cpus().length} cores.`,
       'Cells: median (min–max) over repetitions; ratio = Bis ÷ best peer (for "higher is better" metrics: best peer ÷ Bis), so < 1 means Bis is better.',
       '',
     ];

@@ -53,6 +53,8 @@ export const startSampling = (port: number, intervalMs = 1000): void => {
     }
   });
   process.send?.({ type: 'ready', port });
+  // Exit normally on SIGTERM so that --cpu-prof and friends write their files.
+  process.once('SIGTERM', () => process.exit(0));
   // The launcher going away must not leave a server behind.
   process.on('disconnect', () => process.exit(0));
 };

@@ -12,7 +12,7 @@ import { latencySummary } from '../stats';
 /** Runs W1; returns false when Bis did not converge. */
 export const runW1 = async (ctx: BenchContext): Promise<boolean> => {
   const levels = ctx.quick ? [10, 50] : [10, 50, 100, 200, 300];
-  const durationMs = ctx.quick ? 5_000 : 10_000;
+  const durationMs = ctx.quick ? 4_000 : 10_000;
   const fx = fixture(ctx, ctx.quick ? 'small' : 'medium');
   let ok = true;
   for (let rep = 0; rep < ctx.reps; rep++) {

@@ -50,7 +50,7 @@ export const runW3 = async (ctx: BenchContext): Promise<boolean> => {
       await sleep(1000);
       const add = (metric: string, value: number, unit: string) =>
         ctx.results.add({
-          workload: `W3 cold and warm join (${size}, ${(fx.update.length / 2 ** 20).toFixed(1)} MB)`,
+          workload: `W3 cold and warm join (${size} process, ${(fx.update.length / 1024).toFixed(0)} kB)`,
           cell: size,
           system,
           metric,

@@ -16,7 +16,7 @@ import { latencySummary } from '../stats';
 /** Runs W5; returns false when Bis lost an acknowledged update or did not converge. */
 export const runW5 = async (ctx: BenchContext): Promise<boolean> => {
   const n = ctx.quick ? 20 : 100;
-  const durationMs = ctx.quick ? 4_000 : 10_000;
+  const durationMs = ctx.quick ? 3_000 : 10_000;
   const size = ctx.quick ? 'small' : 'medium';
   const fx = fixture(ctx, size);
   let ok = true;
