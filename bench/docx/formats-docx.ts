@@ -14,6 +14,7 @@ import {
   importText,
   importWrittenProposals,
 } from '@bis/formats';
+import { zipSync } from 'fflate';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => readFileSync(`${root}fixtures/${name}`, 'utf8');
@@ -172,6 +173,48 @@ await run('OHCHR (72 ¶)', ohchr, proposalsFor(ohchr, 100));
 await run('AU on synthetic base', wsis, au);
 const big = generated();
 await run('generated', big, proposalsFor(big, 5000));
+
+// Hostile files: how long refusing takes, and how much the heap grows meanwhile.
+const TYPES =
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const enc = (x: string) => new TextEncoder().encode(x);
+const bomb = zipSync(
+  { '[Content_Types].xml': enc(TYPES), 'word/document.xml': new Uint8Array(64 * 1024 * 1024) },
+  { level: 9 },
+);
+// The same bomb declaring 1,000 bytes: caught while inflating, not from the directory.
+const liar = new Uint8Array(bomb);
+{
+  const v = new DataView(liar.buffer);
+  let e = liar.length - 22;
+  while (v.getUint32(e, true) !== 0x06054b50) e--;
+  let o = v.getUint32(e + 16, true);
+  for (let k = 0; k < v.getUint16(e + 10, true); k++) {
+    const n = v.getUint16(o + 28, true);
+    if (new TextDecoder().decode(liar.subarray(o + 46, o + 46 + n)) === 'word/document.xml') {
+      v.setUint32(o + 24, 1000, true);
+      v.setUint32(v.getUint32(o + 42, true) + 22, 1000, true);
+    }
+    o += 46 + n + v.getUint16(o + 30, true) + v.getUint16(o + 32, true);
+  }
+}
+const refuse = (bytes: Uint8Array) => () => {
+  const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  try {
+    importDocxText(bytes);
+  } catch (e) {
+    const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    return `${(e as Error).message.slice(0, 60)}… (+${Math.max(0, Math.round((after - before) / 1024))} KB)`;
+  }
+  return 'NOT REFUSED';
+};
+await time(`hostile: 64 MB zip bomb (${Math.round(bomb.length / 1024)} KB file)`, refuse(bomb), (m) => m);
+await time('hostile: the same bomb lying about its size', refuse(liar), (m) => m);
+const xxe = zipSync({
+  '[Content_Types].xml': enc(TYPES),
+  'word/document.xml': enc('<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'),
+});
+await time('hostile: external entity', refuse(xxe), (m) => m);
 
 const w = [Math.max(...rows.map((r) => (r[0] as string).length)), 8];
 console.log(`${'what'.padEnd(w[0] as number)}  ${'ms'.padStart(6)}  result`);

@@ -55,8 +55,8 @@ export interface DocxPackage {
 
 const RATIO_FLOOR = 1024 * 1024;
 // Inflate input is fed in slices this big, so one step's output stays bounded (DEFLATE's
-// maximum ratio is about 1032:1, i.e. at most ~4 MB per step).
-const SLICE = 4096;
+// maximum ratio is about 1032:1, i.e. at most ~1 MB per step).
+const SLICE = 1024;
 
 const u16 = (b: Uint8Array, o: number): number => (b[o] as number) | ((b[o + 1] as number) << 8);
 const u32 = (b: Uint8Array, o: number): number => (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
