@@ -36,7 +36,7 @@ export const PresenceList = () => {
         <ul className="plain inline" data-testid="presence">
           {others.map((p) => {
             const para = p.paragraph ? paragraphById.get(p.paragraph) : undefined;
-            const name = p.party ? `${p.name} (${p.party})` : p.name;
+            const name = p.party && p.party !== p.name ? `${p.name} (${p.party})` : p.name;
             return (
               <li key={p.clientId}>
                 <span className="dot" style={{ background: p.color }} aria-hidden="true" />

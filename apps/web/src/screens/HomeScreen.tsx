@@ -3,7 +3,7 @@
  * in each; without a session, how to sign in and the public processes.
  */
 import { useEffect, useState } from 'react';
-import { api, type Me, type ProcessRow } from '../api/client';
+import { api, type Me, type ProcessRow, type ProcessView } from '../api/client';
 import { Link } from '../app/Link';
 import { pathOf } from '../app/router';
 import { t } from '../i18n';
@@ -11,13 +11,18 @@ import { t } from '../i18n';
 /** The home screen. */
 export const HomeScreen = ({ me }: { me: Me }) => {
   const [processes, setProcesses] = useState<readonly ProcessRow[] | null>(null);
+  const [views, setViews] = useState<ReadonlyMap<string, ProcessView>>(new Map());
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api
       .processes()
       .then((r) => setProcesses(r.processes))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+    // Party names of your own processes (the list has ids only).
+    Promise.all(me.processes.map((p) => api.process(p.id)))
+      .then((vs) => setViews(new Map(vs.map((v) => [v.id, v]))))
+      .catch(() => {});
+  }, [me]);
   const mine = new Map(me.processes.map((p) => [p.id, p]));
   const list = processes ?? [];
   const own = list.filter((p) => mine.has(p.id));
@@ -57,7 +62,13 @@ export const HomeScreen = ({ me }: { me: Me }) => {
                   {t('home.role', { roles: (you?.roles ?? []).map((r) => t(`role.${r}`)).join(', ') })}
                 </p>
                 {you && you.parties.length > 0 && (
-                  <p>{t('home.parties', { parties: you.parties.join(', ') })}</p>
+                  <p>
+                    {t('home.parties', {
+                      parties: you.parties
+                        .map((id) => views.get(p.id)?.parties.find((x) => x.id === id)?.name ?? id)
+                        .join(', '),
+                    })}
+                  </p>
                 )}
               </li>
             );

@@ -71,7 +71,7 @@ export const ImportScreen = ({ party }: { party: string }) => {
     try {
       const r = await api.importProposals(process.id, party, { text, fileName, resolve });
       setAdded({ count: r.drafts.length, warnings: r.warnings });
-      announce(t('import.added', { count: r.drafts.length, party: name }));
+      announce(tn('import.added', r.drafts.length, { party: name }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -188,7 +188,7 @@ export const ImportScreen = ({ party }: { party: string }) => {
           {!added && proposals.length > 0 && (
             <div className="row">
               <button type="button" className="btn primary" disabled={busy || !me} onClick={() => void add()}>
-                {busy ? t('cmd.working') : t('import.add', { count: proposals.length })}
+                {busy ? t('cmd.working') : tn('import.add', proposals.length)}
               </button>
             </div>
           )}
@@ -196,7 +196,7 @@ export const ImportScreen = ({ party }: { party: string }) => {
       )}
       {added && (
         <section className="box ok" aria-labelledby="added">
-          <h2 id="added">{t('import.added', { count: added.count, party: name })}</h2>
+          <h2 id="added">{tn('import.added', added.count, { party: name })}</h2>
           {added.warnings.length > 0 && (
             <>
               <p>{t('import.warnings')}</p>

@@ -80,6 +80,8 @@ export const TextScreen = ({ para }: { para: string | null }) => {
   const { process, document, proposals, partyByName, live, paragraphById } = data;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [search, setSearch] = useState('');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = Object.values(filters).filter(Boolean).length;
   const deferredSearch = useDeferredValue(search);
   const list = useRef<VirtualListHandle>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -216,16 +218,11 @@ export const TextScreen = ({ para }: { para: string | null }) => {
           <Link
             className={`count${r.proposals.length ? ' has' : ''}`}
             href={pathOf({ name: 'text', pid: process.id, para: p.id })}
-            aria-label={t('para.open', { label: p.label, summary })}
             aria-current={para === p.id ? 'true' : undefined}
           >
+            <span className="sr-only">{t('para.open', { label: p.label })} </span>
             {r.proposals.length ? tn('para.proposals', r.proposals.length) : t('para.proposals.zero')}
-            {counts.length > 0 && (
-              <span className="kinds" aria-hidden="true">
-                {' '}
-                ({counts.map(([a, n]) => `${n} ${t(`action.${a}`)}`).join(', ')})
-              </span>
-            )}
+            {counts.length > 0 && ` (${summary})`}
           </Link>
           {here && (
             <span className="here">
@@ -276,7 +273,9 @@ export const TextScreen = ({ para }: { para: string | null }) => {
         <div className="text-top">
           <h1>{process.title}</h1>
           <p className="muted">
-            {document.revision ?? ''}
+            {process.revisions.find((r) => r.number === process.currentRevision)?.name ??
+              document.revision ??
+              ''}
             {process.symbol ? ` · ${process.symbol}` : ''}
           </p>
           <search aria-label={t('process.filters')}>
@@ -285,36 +284,49 @@ export const TextScreen = ({ para }: { para: string | null }) => {
                 <span>{t('process.search')}</span>
                 <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
               </label>
-              <Select
-                label={t('filter.party')}
-                value={filters.party}
-                onChange={(v) => setFilters({ ...filters, party: v })}
-                options={parties}
-              />
-              <Select
-                label={t('filter.group')}
-                value={filters.group}
-                onChange={(v) => setFilters({ ...filters, group: v as StakeholderGroup | '' })}
-                options={groups}
-              />
-              <Select
-                label={t('filter.action')}
-                value={filters.action}
-                onChange={(v) => setFilters({ ...filters, action: v as Filters['action'] })}
-                options={ACTIONS.map((a) => [a, t(`action.${a}`)] as const)}
-              />
-              <Select
-                label={t('filter.status')}
-                value={filters.status}
-                onChange={(v) => setFilters({ ...filters, status: v })}
-                options={[
-                  ['tabled', t('filter.undecided')],
-                  ['withdrawn', t('status.withdrawn')],
-                  ...DECISIONS.map(
-                    (d) => [`decision:${d}`, t('filter.decided', { decision: t(`decision.${d}`) })] as const,
-                  ),
-                ]}
-              />
+              <details
+                className="more-filters"
+                open={filtersOpen}
+                onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+              >
+                <summary>
+                  {t('process.filters')}
+                  {activeFilters > 0 && ` (${activeFilters})`}
+                </summary>
+                <div className="filters">
+                  <Select
+                    label={t('filter.party')}
+                    value={filters.party}
+                    onChange={(v) => setFilters({ ...filters, party: v })}
+                    options={parties}
+                  />
+                  <Select
+                    label={t('filter.group')}
+                    value={filters.group}
+                    onChange={(v) => setFilters({ ...filters, group: v as StakeholderGroup | '' })}
+                    options={groups}
+                  />
+                  <Select
+                    label={t('filter.action')}
+                    value={filters.action}
+                    onChange={(v) => setFilters({ ...filters, action: v as Filters['action'] })}
+                    options={ACTIONS.map((a) => [a, t(`action.${a}`)] as const)}
+                  />
+                  <Select
+                    label={t('filter.status')}
+                    value={filters.status}
+                    onChange={(v) => setFilters({ ...filters, status: v })}
+                    options={[
+                      ['tabled', t('filter.undecided')],
+                      ['withdrawn', t('status.withdrawn')],
+                      ...DECISIONS.map(
+                        (d) =>
+                          [`decision:${d}`, t('filter.decided', { decision: t(`decision.${d}`) })] as const,
+                      ),
+                    ]}
+                  />
+                </div>
+              </details>
               {(filtering(filters) || search) && (
                 <button
                   type="button"

@@ -3,15 +3,17 @@
  * paragraph (Amend / Insert after, with the label it will get / Delete / Retain), editing it
  * (the editor comes from src/drafting), and tabling it with confirmation.
  */
+import { docName, readDrafts } from '@bis/collab';
 import type { Paragraph } from '@bis/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type Draft } from '../api/client';
 import { drafting } from '../app/drafting-slot';
 import { Link } from '../app/Link';
 import { useProcess } from '../app/process-data';
 import { pathOf } from '../app/router';
 import { ConfirmButton } from '../components/Confirm';
-import { formatDate, t } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
+import { useDocConnection, useSyncStatus } from '../sync';
 import { DraftStarters } from './ParagraphPanel';
 
 const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; onChange: () => void }) => {
@@ -20,6 +22,8 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
   const tabled = proposals.find((p) => p.id === draft.id);
   const title = t(`actionTitle.${draft.action}`, { label: draft.label });
   const Editor = drafting?.DraftEditor;
+  // The server tables its own copy of the draft: local edits must have reached it first.
+  const sync = useSyncStatus();
   return (
     <article
       className="card"
@@ -57,6 +61,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
         </button>
         <ConfirmButton
           className="btn primary"
+          disabled={!sync.saved}
           label={t('cmd.table')}
           question={t('confirm.table', { proposal: title })}
           run={async () => {
@@ -67,15 +72,53 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
           }}
         />
       </div>
+      {!sync.saved && <p className="muted small">{tn('ws.waitSaved', sync.pending)}</p>}
     </article>
   );
 };
 
+/** Follows the workspace document live (members only), so drafts started by colleagues appear. */
+const useLiveDrafts = (pid: string, party: string, userId: string): readonly Draft[] | null => {
+  const bound = useDocConnection(docName({ process: pid, scope: 'workspace', party }), userId);
+  const [restDrafts, setDrafts] = useState<readonly Draft[] | null>(null);
+  const [liveDrafts, setLiveDrafts] = useState<readonly Draft[] | null>(null);
+  const drafts = liveDrafts ?? restDrafts;
+  const doc = bound?.doc;
+  const synced = bound?.status.synced ?? false;
+  useEffect(() => {
+    if (!doc) return;
+    const read = (): void => setDrafts(readDrafts(doc) as Draft[]);
+    doc.on('update', read);
+    read();
+    return () => doc.off('update', read);
+  }, [doc]);
+  // Before the first sync an empty local copy says nothing; the REST list stands in.
+  return synced || (drafts?.length ?? 0) > 0 ? drafts : null;
+};
+
+const LiveDrafts = ({
+  pid,
+  party,
+  userId,
+  onDrafts,
+}: {
+  pid: string;
+  party: string;
+  userId: string;
+  onDrafts: (d: readonly Draft[] | null) => void;
+}) => {
+  const drafts = useLiveDrafts(pid, party, userId);
+  useEffect(() => onDrafts(drafts), [drafts, onDrafts]);
+  return null;
+};
+
 /** The workspace screen of `party`. */
 export const WorkspaceScreen = ({ party }: { party: string }) => {
-  const { process, paragraphs, paragraphById, myParties } = useProcess();
+  const { process, paragraphs, paragraphById, myParties, me: who } = useProcess();
   const me = myParties.find((p) => p.id === party);
-  const [drafts, setDrafts] = useState<readonly Draft[] | null>(null);
+  const [restDrafts, setDrafts] = useState<readonly Draft[] | null>(null);
+  const [liveDrafts, setLiveDrafts] = useState<readonly Draft[] | null>(null);
+  const drafts = liveDrafts ?? restDrafts;
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string>('');
 
@@ -88,12 +131,17 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
   useEffect(load, [load]);
 
   // Arriving from "Amend §77" elsewhere: bring the new draft into view.
+  // Once only: live updates must not pull focus away from an editor.
+  const arrived = useRef(false);
   useEffect(() => {
-    if (!drafts || !window.location.hash) return;
+    if (arrived.current || !drafts || !window.location.hash) return;
     const el = document.getElementById(window.location.hash.slice(1));
-    el?.scrollIntoView({ block: 'center' });
-    el?.querySelector('h3')?.setAttribute('tabindex', '-1');
-    (el?.querySelector('h3') as HTMLElement | null)?.focus();
+    if (!el) return;
+    arrived.current = true;
+    el.scrollIntoView({ block: 'center' });
+    const h = el.querySelector('h3');
+    h?.setAttribute('tabindex', '-1');
+    h?.focus();
   }, [drafts]);
 
   const paragraph: Paragraph | undefined = chosen ? paragraphById.get(chosen) : undefined;
@@ -101,6 +149,9 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
 
   return (
     <main id="main" tabIndex={-1} className="page">
+      {me && who.user && (
+        <LiveDrafts pid={process.id} party={party} userId={who.user.id} onDrafts={setLiveDrafts} />
+      )}
       <h1>{t('ws.title', { party: name })}</h1>
       <p>{t('ws.intro', { party: name })}</p>
       {!me && (
