@@ -16,8 +16,8 @@ export type { DraftField, MetaKey } from './roots';
 export { DRAFT_FIELDS, META_KEYS, ROOTS } from './roots';
 export type { AttrSpecData, JsonValue, MarkSpecData, NodeSpecData, SchemaSpecData } from './schema';
 export { childNodeNames, draftSchemaSpec, revisionSchemaSpec, SCHEMA_VERSION } from './schema';
-export type { ValidationResult } from './validate';
-export { validateUpdate } from './validate';
+export type { ValidateOptions, ValidationResult } from './validate';
+export { CLIENT_READ_ONLY_ROOTS, validateUpdate } from './validate';
 export type { Draft, DraftInput, DraftPatch, DraftTextField } from './workspace-doc';
 export {
   createDraft,

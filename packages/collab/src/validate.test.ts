@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sampleDocument, sampleProposal } from './builders.test-util';
 import {
+  CLIENT_READ_ONLY_ROOTS,
   createDraft,
   type DraftInput,
   initMeta,
@@ -447,4 +448,27 @@ describe('budgets and malformed bytes', () => {
     }
     expect(accepted).toBeGreaterThan(0);
   }, 600_000);
+});
+
+describe('server-only roots', () => {
+  const clientOnly = { serverOnlyRoots: CLIENT_READ_ONLY_ROOTS };
+
+  it('refuses a client write to meta, which the server alone sets', () => {
+    const { server, update } = edited(revisionBase(), (c) => c.getMap('meta').set('generation', 'forged'));
+    refused(validateUpdate('revision', update, {}, server, clientOnly), /meta.*server only/);
+    // The same update is well-formed: only the writer makes it wrong.
+    expect(validateUpdate('revision', update, {}, server).ok).toBe(true);
+  });
+
+  it('refuses a client deleting from meta, and accepts a delete set it already has', () => {
+    const { server, update } = edited(revisionBase(), (c) => c.getMap('meta').delete('generation'));
+    refused(validateUpdate('revision', update, {}, server, clientOnly), /deletion.*server only/);
+    Y.applyUpdate(server, update);
+    expect(validateUpdate('revision', update, {}, server, clientOnly).ok).toBe(true);
+  });
+
+  it('accepts a client editing the text', () => {
+    const { server, update } = edited(revisionBase(), (c) => firstBodyText(c).insert(0, 'New '));
+    expect(validateUpdate('revision', update, {}, server, clientOnly).ok).toBe(true);
+  });
 });

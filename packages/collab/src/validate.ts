@@ -167,11 +167,18 @@ const childElementCheck = (item: Y.Item, parent: Place, schema: SchemaSpecData, 
 };
 
 // Checks that need to know where the item lands.
-const checkPlace = (scope: Scope, item: Y.Item, { parent, key }: Located): void => {
+const checkPlace = (
+  scope: Scope,
+  item: Y.Item,
+  { parent, key }: Located,
+  serverOnly: readonly string[],
+): void => {
   const at = idText(item.id);
   const schema = schemaOf(scope);
   if (parent.kind === 'root') {
     if (!ROOTS[scope].includes(parent.name)) invalid(`item ${at}: unknown root "${parent.name}" in ${scope}`);
+    if (serverOnly.includes(parent.name))
+      invalid(`item ${at}: root "${parent.name}" is written by the server only`);
     if (parent.name === 'text' && schema) {
       if (key !== null) invalid(`item ${at}: root "text" is a fragment, not a map (key "${key}")`);
       childElementCheck(item, parent, schema, schema.topNode);
@@ -247,15 +254,52 @@ const checkPlace = (scope: Scope, item: Y.Item, { parent, key }: Located): void 
   invalid(`item ${at}: nothing may be written in ${describe(parent)}`);
 };
 
+/** The shape of a decoded delete set (`Y.decodeUpdate(…).ds`). */
+interface DeleteSetLike {
+  readonly clients: Map<number, { readonly clock: number; readonly len: number }[]>;
+}
+
+// The root a type hangs from, by name.
+const rootNameOf = (doc: Y.Doc, type: Y.AbstractType<unknown>): string | null => {
+  let t: Y.AbstractType<unknown> = type;
+  while (t._item !== null) {
+    const parent = t._item.parent;
+    if (!(parent instanceof Y.AbstractType)) return null;
+    t = parent;
+  }
+  for (const [name, root] of doc.share) if (root === t) return name;
+  return null;
+};
+
+// Deletions name existing structs: refuse one that would delete inside a server-only root.
+const checkDeletions = (doc: Y.Doc, ds: DeleteSetLike, serverOnly: readonly string[]): void => {
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client);
+    if (!structs) continue;
+    for (const { clock, len } of ranges) {
+      for (const st of structs) {
+        if (st.id.clock + st.length <= clock || st.id.clock >= clock + len) continue;
+        // Deleting what is already deleted changes nothing (clients resend their whole delete set).
+        if (!(st instanceof Y.Item) || st.deleted || !(st.parent instanceof Y.AbstractType)) continue;
+        const root = rootNameOf(doc, st.parent);
+        if (root !== null && serverOnly.includes(root)) {
+          invalid(`deletion of ${idText(st.id)}: root "${root}" is written by the server only`);
+        }
+      }
+    }
+  }
+};
+
 const validate = (
   scope: Scope,
   update: Uint8Array,
   budget: UpdateBudget,
   doc: Y.Doc | undefined,
+  serverOnly: readonly string[],
 ): ValidationResult => {
   const scanned = scanUpdate(update, budget);
   if (!scanned.ok) return scanned;
-  let decoded: { structs: (Y.Item | Y.GC | Y.Skip)[] };
+  let decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSetLike };
   try {
     decoded = Y.decodeUpdate(update);
   } catch (e) {
@@ -286,10 +330,23 @@ const validate = (
       if (doc) invalid(`item ${idText(s.id)}: depends on structs the document does not have`);
       continue;
     }
-    checkPlace(scope, s, where);
+    checkPlace(scope, s, where, serverOnly);
   }
+  if (doc && serverOnly.length > 0) checkDeletions(doc, decoded.ds, serverOnly);
   return scanned;
 };
+
+/** Options of `validateUpdate`. */
+export interface ValidateOptions {
+  /**
+   * Roots a client may never write or delete in (the server passes `CLIENT_READ_ONLY_ROOTS`
+   * for updates from clients: `meta` holds the generation and schema version it sets).
+   */
+  readonly serverOnlyRoots?: readonly string[];
+}
+
+/** The roots that only the server writes: clients' updates touching them are refused. */
+export const CLIENT_READ_ONLY_ROOTS: readonly string[] = ['meta'];
 
 /**
  * Validates a v1 update for a document of `scope`. Checks the budget on the raw bytes first,
@@ -306,10 +363,11 @@ export const validateUpdate = (
   update: Uint8Array,
   budget: Partial<UpdateBudget> = {},
   doc?: Y.Doc,
+  options: ValidateOptions = {},
 ): ValidationResult => {
   if (!SCOPES.includes(scope)) return { ok: false, reason: `unknown scope ${String(scope)}` };
   try {
-    return validate(scope, update, { ...DEFAULT_BUDGET, ...budget }, doc);
+    return validate(scope, update, { ...DEFAULT_BUDGET, ...budget }, doc, options.serverOnlyRoots ?? []);
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, reason: e.message };
     return { ok: false, reason: `unreadable update: ${e instanceof Error ? e.message : String(e)}` };

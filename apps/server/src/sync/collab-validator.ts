@@ -2,7 +2,7 @@
  * The shape check of `@bis/collab` as the hub's `validate` hook: the document name gives the
  * scope, and collab's budgeted `validateUpdate` decides.
  */
-import { parseDocName, validateUpdate } from '@bis/collab';
+import { CLIENT_READ_ONLY_ROOTS, parseDocName, validateUpdate } from '@bis/collab';
 import type * as Y from 'yjs';
 import type { SyncValidation } from './options';
 
@@ -10,7 +10,9 @@ import type { SyncValidation } from './options';
 export const collabValidator = (docName: string, update: Uint8Array, doc: Y.Doc): SyncValidation => {
   const ref = parseDocName(docName);
   if (!ref) return { ok: false, reason: `not a document name: ${docName}` };
-  const result = validateUpdate(ref.scope, update, {}, doc);
+  // This validates clients' updates only (the hub's own writes are not checked): `meta` carries
+  // the generation and schema version, which only the server sets.
+  const result = validateUpdate(ref.scope, update, {}, doc, { serverOnlyRoots: CLIENT_READ_ONLY_ROOTS });
   return result.ok ? { ok: true } : { ok: false, reason: result.reason };
 };
 
