@@ -78,10 +78,12 @@ export const DraftEditor = (props: DraftEditorProps) => {
         'aria-readonly': live.current.editable === false ? 'true' : 'false',
         ...(live.current.describedBy ? { 'aria-describedby': live.current.describedBy } : {}),
       }),
-      dispatchTransaction(tr) {
-        v.updateState(v.state.apply(tr));
+      // Called with the view as `this`, also from inside this constructor (y-prosemirror renders
+      // the fragment while its plugin view starts), before `v` below is assigned.
+      dispatchTransaction(this: EditorView, tr) {
+        this.updateState(this.state.apply(tr));
         if (tr.docChanged || tr.getMeta(trackedChangesKey))
-          live.current.onChanges?.(trackedChangesKey.getState(v.state)?.runs ?? []);
+          live.current.onChanges?.(trackedChangesKey.getState(this.state)?.runs ?? []);
       },
     });
     view.current = v;

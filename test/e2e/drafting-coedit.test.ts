@@ -1,0 +1,144 @@
+/**
+ * Drafting together, end to end in Chromium against a real server with the demo process: two
+ * delegates of Kenya in two browser contexts edit one draft amendment at once — each sees the
+ * other's typing and caret with their name, tracked changes appear live, undo is each one's
+ * own — the status line says "Saved" once the server acknowledged everything, one of them tables
+ * the draft over REST, and an observer's open page counts it in the compilation without reload.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, buildWeb, type DemoServer, HAS_CHROMIUM, launch, shot, signIn, startDemo } from './harness';
+
+const suite = HAS_CHROMIUM ? describe : describe.skip;
+
+const showing = async (page: Page): Promise<number> => {
+  const text = (await page.getByTestId('showing').textContent()) ?? '';
+  return Number(/([\d,]+) proposals/.exec(text)?.[1]?.replace(/,/g, '') ?? -1);
+};
+
+// The draft's text editor (a ProseMirror contenteditable with role textbox).
+const textBox = (card: Locator): Locator => card.getByRole('textbox', { name: /^Proposed text of/ });
+
+suite('drafting a proposal together', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startDemo();
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('two delegates co-edit a draft amendment, see each other, one tables it, an observer sees it live', async () => {
+    const observer = await signIn(browser, server.link('Observer'));
+    await observer.page.goto(`${server.url}/p/demo`);
+    await observer.page.locator('.para[data-label="1"]').waitFor();
+    const before = await (async () => {
+      await expect.poll(() => showing(observer.page)).toBeGreaterThan(0);
+      return showing(observer.page);
+    })();
+
+    // Delegate A starts "Amend §12" in Kenya's workspace.
+    const a = await signIn(browser, server.link('Delegate of Kenya'));
+    await a.page.goto(`${server.url}/p/demo/ws/kenya`);
+    const select = a.page.getByRole('combobox', { name: /^Paragraph/ });
+    await select.waitFor();
+    const option = (await select.locator('option').allTextContents()).find((o) => o.startsWith('§12 '));
+    expect(option, 'the demo text has a §12').toBeTruthy();
+    await select.selectOption({ label: option as string });
+    await a.page.getByRole('button', { name: /^Amend §12/ }).click();
+    const cardA = a.page.locator('article', { hasText: 'Amend §12' }).first();
+    await cardA.waitFor();
+    await cardA.getByRole('button', { name: 'Edit' }).click();
+    const boxA = textBox(cardA);
+    await boxA.waitFor();
+    // Prefilled with the current text: no change marked yet.
+    await expect.poll(() => boxA.textContent()).not.toBe('');
+    const original = ((await boxA.textContent()) ?? '').replace(/^12\./, '');
+    expect(await cardA.getByText('No change to the current text yet.').count()).toBe(1);
+
+    // Delegate B opens the same draft.
+    const b = await signIn(browser, server.link('Second delegate of Kenya'));
+    await b.page.goto(`${server.url}/p/demo/ws/kenya`);
+    const cardB = b.page.locator('article', { hasText: 'Amend §12' }).first();
+    await cardB.waitFor();
+    await cardB.getByRole('button', { name: 'Edit' }).click();
+    const boxB = textBox(cardB);
+    await expect.poll(() => boxB.textContent()).toContain(original.slice(0, 40));
+
+    // Each sees the other in the workspace (names stamped by the server).
+    await expect
+      .poll(() => cardA.getByTestId('draft-people').textContent())
+      .toContain('Second delegate of Kenya');
+    await expect.poll(() => cardB.getByTestId('draft-people').textContent()).toContain('Delegate of Kenya');
+
+    // A types at the end; B sees it, marked as an insertion on both sides.
+    await boxA.click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.type(' in cooperation with regional groups');
+    await expect.poll(() => boxB.textContent(), { timeout: 10_000 }).toContain('with regional groups');
+    await expect
+      .poll(() => boxA.locator('ins').allTextContents())
+      .toContain(' in cooperation with regional groups');
+    await expect
+      .poll(() => boxB.locator('ins').allTextContents())
+      .toContain(' in cooperation with regional groups');
+    await expect.poll(() => cardA.getByText(/Changes: 5 words inserted, 0 words deleted/).count()).toBe(1);
+
+    // B types at the start; A sees it; A sees B's caret with B's name, and B sees A's.
+    await boxB.click();
+    await b.page.keyboard.press('Control+Home');
+    await b.page.keyboard.type('Firmly ');
+    await expect.poll(() => boxA.textContent(), { timeout: 10_000 }).toContain('Firmly ');
+    await expect
+      .poll(() => boxA.locator('.bis-cursor').getAttribute('data-name'), { timeout: 10_000 })
+      .toBe('Second delegate of Kenya');
+    await a.page.keyboard.type('.');
+    await expect
+      .poll(() => boxB.locator('.bis-cursor').getAttribute('data-name'), { timeout: 10_000 })
+      .toBe('Delegate of Kenya');
+
+    // Undo is local: B's undo removes B's words only.
+    await b.page.keyboard.press('Control+z');
+    await expect.poll(() => boxA.textContent(), { timeout: 10_000 }).not.toContain('Firmly');
+    expect(await boxA.textContent()).toContain('with regional groups.');
+
+    // A deletes a word of the current text: shown struck through.
+    await shot(a.page, 'drafting-01-coedit');
+    const violations = await axe(a.page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    // Saved means acknowledged by the server.
+    await expect
+      .poll(() => a.page.getByTestId('sync-status').textContent(), { timeout: 10_000 })
+      .toBe('Saved');
+    await expect
+      .poll(() => b.page.getByTestId('sync-status').textContent(), { timeout: 10_000 })
+      .toBe('Saved');
+    const drafts = (await (
+      await a.context.request.get(`${server.url}/api/processes/demo/parties/kenya/drafts`)
+    ).json()) as { drafts: { label: string; action: string; text: string }[] };
+    const mine = drafts.drafts.find((d) => d.action === 'amend' && d.label === '12');
+    expect(mine?.text).toContain('in cooperation with regional groups.');
+
+    // A tables it; the observer's page counts it without a reload.
+    await cardA.getByRole('button', { name: 'Table' }).click();
+    const dialog = a.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await cardA.getByText('tabled (version 1)').waitFor();
+    await expect.poll(() => showing(observer.page), { timeout: 10_000 }).toBe(before + 1);
+    await observer.page
+      .getByLabel('Search the text and proposals')
+      .fill('in cooperation with regional groups');
+    await expect
+      .poll(() => observer.page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('Kenya');
+    await shot(observer.page, 'drafting-02-observer');
+    await Promise.all([a.context.close(), b.context.close(), observer.context.close()]);
+  });
+});
