@@ -22,6 +22,9 @@ export const runExport = async (
     party?: string[];
     status?: string[];
     lang?: string;
+    previous?: string;
+    'no-attribution'?: boolean;
+    'changes-as-formatting'?: boolean;
   },
 ): Promise<number> => {
   if (positionals.length !== 1) throw new CliError(`expected one VIEW (${EXPORT_VIEWS.join(', ')})`);
@@ -32,11 +35,16 @@ export const runExport = async (
   const proposals: Proposal[] = [];
   for (const file of values.proposals ?? []) proposals.push(...proposalsFromJSON(readJson(file)).proposals);
   const statuses = values.status?.map((s) => oneOf<Status>(s, STATUSES, '--status'));
+  const previous = values.previous ? readDocument(values.previous) : undefined;
   const file = await exportView(
     view,
     format,
-    { document, proposals },
+    { document, proposals, ...(previous ? { previous } : {}) },
     {
+      // Word revisions need a date; proposals not yet tabled get the time of the export.
+      now: new Date().toISOString(),
+      ...(values['no-attribution'] ? { attribution: false } : {}),
+      ...(values['changes-as-formatting'] ? { changes: 'formatting' as const } : {}),
       ...(values.party ? { parties: values.party } : {}),
       ...(statuses ? { statuses } : {}),
       ...(values.lang ? { lang: values.lang } : {}),

@@ -31,10 +31,16 @@ Reads proposals and writes bis.proposals/1 JSON. FILE is written input (.txt or 
 not in the base is an error naming the line.`,
   export: `bis export VIEW --base DOC.json [--proposals P.json …] --format FMT [--out FILE]
            [--party NAME …] [--status draft|tabled|withdrawn …] [--lang CODE]
+           [--previous OLD.json] [--no-attribution] [--changes-as-formatting]
 
 VIEW: comparison (current | proposed with changes | proponent | rationale | status),
       compilation (the text, each paragraph followed by its proposals), revision (the text).
-FMT:  docx, html, md, csv, json.`,
+FMT:  docx, html, md, csv, json.
+--previous               for the revision view: mark the changes against an older version
+                         (in .docx as Word revisions)
+--no-attribution         leave out who proposed what (compilation)
+--changes-as-formatting  in .docx, show changes as bold-underline / strikethrough instead of
+                         Word revisions`,
   compare: `bis compare OLD NEW --format FMT [--out FILE]
 
 Aligns two versions of a text paragraph by paragraph (by paragraph id when they share ids, else by
@@ -96,6 +102,9 @@ const dispatch = async (argv: string[]): Promise<number> => {
         party: { type: 'string', multiple: true },
         status: { type: 'string', multiple: true },
         lang: { type: 'string' },
+        previous: { type: 'string' },
+        'no-attribution': { type: 'boolean' },
+        'changes-as-formatting': { type: 'boolean' },
       });
       if (values.help) return help('export');
       return runExport(positionals, values);
