@@ -78,8 +78,10 @@ const mutate = (rand: () => number, pool: readonly Uint8Array[]): Uint8Array | s
     case 0: // truncate
       return new Uint8Array(m.slice(0, at()));
     case 1: // flip bits
-      for (let i = 0, n = 1 + Math.floor(rand() * 8); i < n && m.length > 0; i++)
-        m[Math.floor(rand() * m.length)] ^= 1 << Math.floor(rand() * 8);
+      for (let i = 0, n = 1 + Math.floor(rand() * 8); i < n && m.length > 0; i++) {
+        const j = Math.floor(rand() * m.length);
+        m[j] = (m[j] ?? 0) ^ (1 << Math.floor(rand() * 8));
+      }
       return new Uint8Array(m);
     case 2: // huge varint length prefix after the type bytes
       return new Uint8Array([...m.slice(0, Math.min(2, m.length)), ...HUGE_VARINT, ...m.slice(2)]);

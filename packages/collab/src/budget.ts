@@ -74,6 +74,12 @@ class Cursor {
     return this.fail('integer too large');
   }
 
+  // A struct id: client then clock, two varUints.
+  id(): void {
+    this.varUint();
+    this.varUint();
+  }
+
   // lib0's varInt: sign and 6 bits in the first byte, then 7 bits a byte.
   varInt(): void {
     let r = this.u8();
@@ -220,12 +226,13 @@ const scan = (c: Cursor): { structs: number; deleteRanges: number } => {
         if (info !== ref) c.fail(`malformed struct info ${info}`);
         len = c.varUint(); // GC, Skip
       } else {
-        if (info & 0x80) c.varUint(), c.varUint(); // origin
-        if (info & 0x40) c.varUint(), c.varUint(); // right origin
+        // An id is two varints: client and clock.
+        if (info & 0x80) c.id(); // origin
+        if (info & 0x40) c.id(); // right origin
         if ((info & 0xc0) === 0) {
           const parentIsRoot = c.varUint() === 1;
           if (parentIsRoot) c.string('root name');
-          else c.varUint(), c.varUint();
+          else c.id();
           if (info & 0x20) c.string('key');
         }
         len = scanContent(c, ref);
