@@ -81,6 +81,8 @@ export const DraftEditor = (props: DraftEditorProps) => {
       // Called with the view as `this`, also from inside this constructor (y-prosemirror renders
       // the fragment while its plugin view starts), before `v` below is assigned.
       dispatchTransaction(this: EditorView, tr) {
+        // y-prosemirror may still dispatch (a deferred re-render) after the view was destroyed.
+        if (this.isDestroyed) return;
         this.updateState(this.state.apply(tr));
         if (tr.docChanged || tr.getMeta(trackedChangesKey))
           live.current.onChanges?.(trackedChangesKey.getState(this.state)?.runs ?? []);
