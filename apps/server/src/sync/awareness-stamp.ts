@@ -15,18 +15,26 @@ export interface AwarenessEntry {
 }
 
 /**
- * Decodes an awareness update with budgets: at most `maxEntries` entries, states that parse as
- * JSON objects or null. Returns null when the bytes are not a well-formed awareness update.
+ * Decodes an awareness update with budgets: states that parse as JSON objects or null, and at
+ * most `maxEntries` entries parsed — the entries after those are checked for framing but skipped
+ * (not returned), because the stock y-websocket client echoes every awareness update it applies,
+ * so an aggregated update about many other users comes back from every client; those entries are
+ * not the sender's to give and would be dropped anyway. Returns null when the bytes are not a
+ * well-formed awareness update.
  */
 export const decodeAwarenessUpdate = (update: Uint8Array, maxEntries: number): AwarenessEntry[] | null => {
   try {
     const d = decoding.createDecoder(update);
     const n = decoding.readVarUint(d);
-    if (n > maxEntries) return null;
     const out: AwarenessEntry[] = [];
     for (let i = 0; i < n; i++) {
       const clientId = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
+      if (i >= maxEntries) {
+        // Over budget: skip the state's bytes without decoding them (reads past the end throw).
+        decoding.readVarUint8Array(d);
+        continue;
+      }
       const json = decoding.readVarString(d);
       const state: unknown = JSON.parse(json);
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return null;
