@@ -145,7 +145,14 @@ export class HotDoc {
     const thin = this.thins[w];
     if (!thin?.open) return;
     const { writerDoc: doc, rng } = this.o;
-    const text = rng.pick(this.texts);
+    // Each writer types in its own paragraphs: writers share the driver's document, and an insert
+    // next to another writer's unsent-yet-elsewhere item would depend on a struct the server may
+    // not have yet (a real client only builds on what the server sent it).
+    const own = Math.floor(this.texts.length / this.writerIds.length);
+    const text =
+      own >= 1
+        ? (this.texts[w + this.writerIds.length * rng.int(0, own - 1)] as Y.XmlText)
+        : rng.pick(this.texts);
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array): void => {
       update = u;
@@ -232,8 +239,13 @@ export class HotDoc {
       for (const id of this.writerIds) {
         const want = Y.getState(writerDoc.store, id);
         const got = Y.getState(p.doc.store, id);
-        if (got !== want)
-          return { ok: false, reason: `probe ${i} has clock ${got} of writer ${id}, want ${want}` };
+        if (got !== want) {
+          const pending = p.doc.store.pendingStructs ? 'with pending structs' : 'no pending structs';
+          return {
+            ok: false,
+            reason: `probe ${i} has clock ${got} of writer ${id}, want ${want} (${pending}; closes ${p.closes.join(',') || 'none'})`,
+          };
+        }
       }
     }
     const first = this.probes[0];
@@ -247,6 +259,13 @@ export class HotDoc {
         return { ok: false, reason: `probe ${i} text differs` };
     }
     return { ok: true, reason: '' };
+  }
+
+  /** Sync step 1 messages after the first (a server asking a thin client to resend). */
+  get resyncs(): number {
+    let n = 0;
+    for (const t of this.thins) n += Math.max(0, t.step1s - 1);
+    return n;
   }
 
   /** Bytes and messages the driver received. */

@@ -83,9 +83,11 @@ export const launch = (system: SystemId, options: LaunchOptions): Promise<Launch
         BIS_ADMIN_TOKEN: BIS_TOKEN,
         ...(options.seedFile ? { SEED_FILE: options.seedFile, SEED_DOC: options.seedDoc ?? '' } : {}),
       },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'pipe', 'ipc'],
     },
   );
+  // BENCH_SERVER_LOG=1 shows the servers' output (stderr is otherwise kept for start failures).
+  if (process.env.BENCH_SERVER_LOG) child.stderr?.pipe(process.stderr);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);

@@ -14,6 +14,8 @@ export interface Probe {
   readonly doc: Y.Doc;
   /** Resolves with the time (hrtime ns) the provider reported its first sync. */
   readonly synced: Promise<bigint>;
+  /** Close codes the provider saw (it reconnects by itself). */
+  readonly closes: number[];
   destroy(): void;
 }
 
@@ -61,9 +63,14 @@ export const openProbe = (
     });
     // A provider given its socket does not attach itself.
     provider.attach();
+    const closes: number[] = [];
+    provider.on('close', (data: { event?: { code?: number } }) => {
+      closes.push(data?.event?.code ?? 0);
+    });
     return {
       doc,
       synced,
+      closes,
       destroy: () => {
         provider.destroy();
         socket.destroy();
@@ -81,11 +88,15 @@ export const openProbe = (
       disableBc: true,
     },
   );
+  const closes: number[] = [];
+  provider.on('connection-close', (event: { code?: number } | null) => {
+    closes.push(event?.code ?? 0);
+  });
   provider.on('sync', (isSynced: boolean) => {
     if (isSynced) resolveSynced(process.hrtime.bigint());
   });
   doc.on('update', (u: Uint8Array, origin: unknown) => {
     if (origin === provider) onRemote?.(u, process.hrtime.bigint());
   });
-  return { doc, synced, destroy: () => provider.destroy() };
+  return { doc, synced, closes, destroy: () => provider.destroy() };
 };

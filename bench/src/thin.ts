@@ -45,6 +45,8 @@ export class ThinClient {
   readonly ws: WebSocket;
   bytesIn = 0;
   messagesIn = 0;
+  /** Sync step 1 messages received (more than one: the server asked for a resend). */
+  step1s = 0;
   /** Resolves with the time (hrtime ns) the answer to our sync step 1 arrived. */
   readonly synced: Promise<bigint>;
   private resolveSynced!: (t: bigint) => void;
@@ -102,6 +104,7 @@ export class ThinClient {
     if (type === SYNC || type === SYNC_REPLY) {
       const sub = decoding.readVarUint(d);
       if (sub === 0) {
+        this.step1s++;
         // The server's step 1: a thin client has nothing the server lacks.
         this.send((e) => {
           encoding.writeVarUint(e, SYNC);

@@ -11,7 +11,11 @@ import { latencySummary } from '../stats';
 
 /** Runs W1; returns false when Bis did not converge. */
 export const runW1 = async (ctx: BenchContext): Promise<boolean> => {
-  const levels = ctx.quick ? [10, 50] : [10, 50, 100, 200, 300];
+  const levels = process.env.BENCH_W1_LEVELS
+    ? process.env.BENCH_W1_LEVELS.split(',').map(Number)
+    : ctx.quick
+      ? [10, 50]
+      : [10, 50, 100, 200, 300];
   const durationMs = ctx.quick ? 4_000 : 10_000;
   const fx = fixture(ctx, ctx.quick ? 'small' : 'medium');
   let ok = true;
@@ -93,7 +97,7 @@ export const runW1 = async (ctx: BenchContext): Promise<boolean> => {
         add('converged', conv.ok ? 1 : 0, '1 = yes', false, conv.ok ? undefined : { reason: conv.reason });
         if (!conv.ok && system === 'bis') ok = false;
         ctx.log(
-          `W1 rep ${rep} ${system} N=${n}: p50 ${lat.p50.toFixed(1)} p99 ${lat.p99.toFixed(1)} max ${lat.max.toFixed(0)} ms, delivered ${delivered.toFixed(1)} %, cpu ${cpu.toFixed(0)} %, driver ${driverCpu.toFixed(0)} %, joins failed ${hot.failedJoins}, closed ${hot.closedByServer}, converged ${conv.ok ? 'yes' : conv.reason}`,
+          `W1 rep ${rep} ${system} N=${n}: p50 ${lat.p50.toFixed(1)} p99 ${lat.p99.toFixed(1)} max ${lat.max.toFixed(0)} ms, delivered ${delivered.toFixed(1)} %, cpu ${cpu.toFixed(0)} %, driver ${driverCpu.toFixed(0)} %, joins failed ${hot.failedJoins}, closed ${hot.closedByServer}, resync requests ${hot.resyncs}, converged ${conv.ok ? 'yes' : conv.reason}`,
         );
         hot.close();
         await sleep(500);
