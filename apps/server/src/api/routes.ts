@@ -27,6 +27,7 @@ import {
 } from '../commands/proposals';
 import { invalid } from './errors';
 import type { Registry } from './registry';
+import { registerRevisionRoutes } from './revision-routes';
 import {
   CreatePartyBody,
   CreateProcessBody,
@@ -399,4 +400,5 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       return c.json({ entries: svc.db.listAudit(pid, { after, limit: 1000 }) });
     },
   );
+  registerRevisionRoutes(r, svc);
 };

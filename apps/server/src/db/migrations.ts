@@ -94,4 +94,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_process ON audit(process_id, id);
   `,
+  // 2: the next revision's working record (statuses, brackets, provenance of applied proposals),
+  // and what each publication wrote beside its text (concordance, input report).
+  `
+  CREATE TABLE revision_work (
+    process_id TEXT PRIMARY KEY REFERENCES processes(id),
+    base INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE revision_records (
+    process_id TEXT NOT NULL REFERENCES processes(id),
+    number INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (process_id, number, kind)
+  );
+  `,
 ];

@@ -134,6 +134,21 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
        published_at = excluded.published_at, deadline = excluded.deadline, document = excluded.document`,
     ),
     listRevisions: q('SELECT * FROM revisions WHERE process_id = ? ORDER BY number'),
+    setCurrentRevision: q('UPDATE processes SET current_revision = ? WHERE id = ?'),
+    getWork: q('SELECT * FROM revision_work WHERE process_id = ?'),
+    putWork: q(
+      `INSERT INTO revision_work (process_id, base, version, data, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (process_id) DO UPDATE SET base = excluded.base, version = excluded.version,
+       data = excluded.data, updated_at = excluded.updated_at`,
+    ),
+    deleteWork: q('DELETE FROM revision_work WHERE process_id = ?'),
+    putRecord: q(
+      `INSERT INTO revision_records (process_id, number, kind, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (process_id, number, kind) DO UPDATE SET data = excluded.data`,
+    ),
+    getRecord: q<{ data: string }>(
+      'SELECT data FROM revision_records WHERE process_id = ? AND number = ? AND kind = ?',
+    ),
     putProposal: q(
       `INSERT INTO proposals (process_id, id, party_id, revision, data, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (process_id, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -225,6 +240,27 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
         r.document == null ? null : JSON.stringify(r.document),
       ),
     listRevisions: (pid) => s.listRevisions.all(pid).map(revision),
+
+    setCurrentRevision: (pid, n) => void s.setCurrentRevision.run(n, pid),
+    getWork: (pid) => {
+      const r = s.getWork.get(pid);
+      return r
+        ? {
+            processId: r.process_id as string,
+            base: r.base as number,
+            version: r.version as number,
+            data: JSON.parse(r.data as string),
+            updatedAt: r.updated_at as number,
+          }
+        : null;
+    },
+    putWork: (w) => void s.putWork.run(w.processId, w.base, w.version, JSON.stringify(w.data), w.updatedAt),
+    deleteWork: (pid) => void s.deleteWork.run(pid),
+    putRevisionRecord: (pid, n, kind, data) => void s.putRecord.run(pid, n, kind, JSON.stringify(data)),
+    getRevisionRecord: (pid, n, kind) => {
+      const r = s.getRecord.get(pid, n, kind);
+      return r ? JSON.parse(r.data) : null;
+    },
 
     putProposal: (r) =>
       void s.putProposal.run(

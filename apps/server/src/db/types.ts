@@ -57,6 +57,18 @@ export interface RevisionRow {
   readonly document: unknown;
 }
 
+/** The record of an open next revision (see @bis/core `WorkingState`). */
+export interface WorkRow {
+  readonly processId: string;
+  /** The revision it was opened from. */
+  readonly base: number;
+  /** Incremented on every change: commands check it to refuse lost updates. */
+  readonly version: number;
+  /** The `WorkingState` as JSON. */
+  readonly data: unknown;
+  readonly updatedAt: number;
+}
+
 /** The server's record of a proposal that has been tabled at least once. */
 export interface ProposalRow {
   readonly processId: string;
@@ -129,6 +141,17 @@ export interface Db {
 
   putRevision(r: RevisionRow): void;
   listRevisions(processId: string): RevisionRow[];
+
+  /** Sets the revision parties table proposals against. */
+  setCurrentRevision(processId: string, n: number): void;
+  /** The next revision's working record, or null when no next revision is open. */
+  getWork(processId: string): WorkRow | null;
+  /** Stores the working record (replacing any). */
+  putWork(w: WorkRow): void;
+  deleteWork(processId: string): void;
+  /** Stores what a publication wrote beside revision `n` (`concordance`, `report`). */
+  putRevisionRecord(processId: string, n: number, kind: string, data: unknown): void;
+  getRevisionRecord(processId: string, n: number, kind: string): unknown;
 
   putProposal(r: ProposalRow): void;
   getProposal(processId: string, proposalId: string): ProposalRow | null;
