@@ -9,8 +9,9 @@ import {
   type BisDocument,
   type Block,
   documentToJSON,
+  evenKeys,
   headingId,
-  orderKey,
+  type OrderKey,
   type Paragraph,
   type Proposal,
   paragraphId,
@@ -43,6 +44,7 @@ const sentence = (r: () => number, n: number): string => {
 export const largeDocument = (paragraphs = 2000, seed = 7): BisDocument => {
   const r = rng(seed);
   const blocks: Block[] = [];
+  const keys = evenKeys(paragraphs);
   for (let i = 1; i <= paragraphs; i++) {
     if ((i - 1) % 50 === 0)
       blocks.push({
@@ -56,7 +58,7 @@ export const largeDocument = (paragraphs = 2000, seed = 7): BisDocument => {
     const para: Paragraph = {
       kind: 'paragraph',
       id: paragraphId(`p${i}`),
-      order: orderKey(String(i).padStart(6, '0')),
+      order: keys[i - 1] as OrderKey,
       label: String(i),
       text,
       points:

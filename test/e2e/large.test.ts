@@ -31,6 +31,7 @@ suite('a large text in the web app', () => {
     const t0 = Date.now();
     await page.goto(`${server.url}/p/big`);
     await page.locator('.para[data-label="1"]').waitFor({ timeout: 60_000 });
+    const firstParagraph = Date.now() - t0;
     // The live compilation has arrived when all 5,000 proposals are counted.
     await expect
       .poll(async () => (await page.getByTestId('showing').textContent()) ?? '', { timeout: 60_000 })
@@ -64,15 +65,15 @@ suite('a large text in the web app', () => {
 
     // Filtering recompiles once: Party 3's proposals only.
     const t1 = Date.now();
-    await page.getByText('Filters').click();
-    await page.getByLabel('Party').selectOption('Party 3');
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await page.getByRole('combobox', { name: 'Party', exact: true }).selectOption('Party 3');
     await expect
       .poll(async () => (await page.getByTestId('showing').textContent()) ?? '')
       .not.toContain('5,000');
     const filtered = Date.now() - t1;
     await shot(page, '09-large-text');
     console.log(
-      `[large text] opened with 5,000 proposals in ${opened} ms; ${rows} rows in the DOM; longest scroll step ${Math.round(frames.longest)} ms over ${frames.steps} steps; party filter applied in ${filtered} ms`,
+      `[large text] first paragraph on screen after ${firstParagraph} ms, all 5,000 proposals counted after ${opened} ms; ${rows} rows in the DOM; longest scroll step ${Math.round(frames.longest)} ms over ${frames.steps} steps; party filter applied in ${filtered} ms`,
     );
     // "Without freezing": no single scroll step may block for seconds.
     expect(frames.longest).toBeLessThan(2000);

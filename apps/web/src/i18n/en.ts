@@ -49,6 +49,7 @@ export const en = {
   'process.unplaced': 'Proposals not placed in the text ({count})',
   'process.unplacedReason': 'Why: {reason}',
   'process.noRows': 'Nothing matches these filters.',
+  'process.loadingProposals': 'Loading the proposals…',
   'process.preamble': 'Preamble',
 
   'filter.party': 'Party',
@@ -140,6 +141,7 @@ export const en = {
   'cmd.uncosponsor': 'Stop co-sponsoring ({party})',
   'cmd.withdraw': 'Withdraw this proposal',
   'cmd.table': 'Table',
+  'cmd.tableAgain': 'Table version {n}',
   'cmd.confirm': 'Confirm',
   'cmd.cancel': 'Cancel',
   'cmd.done': 'Done: {what}.',

@@ -342,7 +342,9 @@ export const TextScreen = ({ para }: { para: string | null }) => {
             </form>
           </search>
           <p className="muted small" data-testid="showing">
-            {t('process.showing', { rows: rows.length, proposals: view.shown })}
+            {data.proposalsKnown
+              ? t('process.showing', { rows: rows.length, proposals: view.shown })
+              : t('process.loadingProposals')}
           </p>
         </div>
         {rows.length === 0 ? (

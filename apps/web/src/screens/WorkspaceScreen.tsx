@@ -32,9 +32,9 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
       data-draft={draft.id}
     >
       <h3 id={`draft-${draft.id}-t`} className="card-title">
-        {title}
+        {title}{' '}
         {tabled && (
-          <span className="badge st-tabled"> {t('ws.alreadyTabled', { n: tabled.versions.length })}</span>
+          <span className="badge st-tabled">{t('ws.alreadyTabled', { n: tabled.versions.length })}</span>
         )}
       </h3>
       {draft.summary && <p className="summary">{draft.summary}</p>}
@@ -62,7 +62,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
         <ConfirmButton
           className="btn primary"
           disabled={!sync.saved}
-          label={t('cmd.table')}
+          label={tabled ? t('cmd.tableAgain', { n: tabled.versions.length + 1 }) : t('cmd.table')}
           question={t('confirm.table', { proposal: title })}
           run={async () => {
             const p = await api.table(process.id, party, draft.id);
