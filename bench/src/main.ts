@@ -4,11 +4,11 @@
  * this driver runs on core 0), writes bench/results/<run>.jsonl and bench/results/latest.md and
  * prints the table. Exits 1 only when Bis did not converge or lost an acknowledged update.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './context';
 import type { SystemId } from './launcher';
-import { Results } from './results';
+import { type Measurement, Results } from './results';
 import { runFormats } from './workloads/formats';
 import { runW1 } from './workloads/w1';
 import { runW3 } from './workloads/w3';
@@ -51,6 +51,17 @@ const ctx: BenchContext = {
 process.setMaxListeners(0);
 
 let ok = true;
+const from = opt('--from');
+if (from) {
+  // Re-render the table of an earlier (possibly interrupted) run from its JSON lines.
+  for (const line of readFileSync(from, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line) as Measurement & { loadavg1?: number };
+    results.rows.push(row);
+    if (row.loadavg1 !== undefined) results.loads.push(row.loadavg1);
+  }
+  ids.length = 0;
+}
 for (const id of ids) {
   ctx.log(`${id} …`);
   const fine = await (WORKLOADS[id] as (c: BenchContext) => Promise<boolean>)(ctx);
@@ -59,7 +70,9 @@ for (const id of ids) {
     ctx.log(`${id}: Bis did not converge or lost an acknowledged update`);
   }
 }
-const md = `${results.markdown(systems)}\nTotal time: ${((Date.now() - started) / 60000).toFixed(1)} min (${ids.join(', ')}, ${reps} repetition${reps === 1 ? '' : 's'}).\n`;
+const md = from
+  ? `${results.markdown(systems)}\nRe-rendered from ${from}.\n`
+  : `${results.markdown(systems)}\nTotal time: ${((Date.now() - started) / 60000).toFixed(1)} min (${ids.join(', ')}, ${reps} repetition${reps === 1 ? '' : 's'}).\n`;
 writeFileSync(`${resultsDir}latest.md`, md);
 process.stdout.write(`\n${md}`);
 process.exit(ok ? 0 : 1);
