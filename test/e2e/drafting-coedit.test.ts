@@ -7,6 +7,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setMember } from '../../apps/server/src/commands/people';
 import { axe, buildWeb, type DemoServer, HAS_CHROMIUM, launch, shot, signIn, startDemo } from './harness';
 
 const suite = HAS_CHROMIUM ? describe : describe.skip;
@@ -140,5 +141,51 @@ suite('drafting a proposal together', () => {
       .toContain('Kenya');
     await shot(observer.page, 'drafting-02-observer');
     await Promise.all([a.context.close(), b.context.close(), observer.context.close()]);
+  });
+
+  it('a delegate removed from the party while editing is told why, and the refused change is not re-sent forever', async () => {
+    const { page, context } = await signIn(browser, server.link('Delegate of Kenya'));
+    let sockets = 0;
+    page.on('websocket', (ws) => {
+      if (ws.url().includes('/sync/p/demo/ws/')) sockets++;
+    });
+    await page.goto(`${server.url}/p/demo/ws/kenya`);
+    const card = page.locator('article', { hasText: 'Amend §12' }).first();
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const box = card.getByRole('textbox', { name: /^Proposed text of/ });
+    await expect.poll(() => box.textContent()).not.toBe('');
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('Saved');
+
+    // The administrator removes this delegate from Kenya; their next change is refused.
+    const svc = server.server.services;
+    const admin = server.server.bootstrap.admin;
+    const me = svc.db.listRoles('demo').find((r) => r.name === 'Delegate of Kenya');
+    setMember(svc, { userId: admin.id, name: admin.name, admin: true, via: 'token' }, 'demo', 'kenya', {
+      userId: me?.userId as string,
+      member: false,
+    });
+    await box.click();
+    await page.keyboard.type(' refused words');
+    await expect
+      .poll(() => page.getByTestId('sync-status').locator('[role="alert"]').textContent(), {
+        timeout: 10_000,
+      })
+      .toMatch(/refused access|refused a change/);
+    await expect.poll(() => card.getByRole('alert').textContent()).toMatch(/refused access/);
+    // One reset and resync, then it stops: a handful of connections, not an endless loop.
+    const after = sockets;
+    await page.waitForTimeout(3000);
+    expect(sockets - after).toBe(0);
+    expect(sockets).toBeLessThanOrEqual(4);
+    // Nothing of the refused change reached the server.
+    const colleague = await signIn(browser, server.link('Second delegate of Kenya'));
+    const r = await colleague.context.request.get(`${server.url}/api/processes/demo/parties/kenya/drafts`);
+    const j = (await r.json()) as { drafts: { text: string }[] };
+    expect(j.drafts.length).toBeGreaterThan(0);
+    expect(j.drafts.some((d) => d.text.includes('refused words'))).toBe(false);
+    await colleague.context.close();
+    await shot(page, 'drafting-03-refused');
+    await context.close();
   });
 });

@@ -25,7 +25,7 @@ const labelWidget =
   () => {
     const el = document.createElement('span');
     el.className = `bis-label bis-label-${kind}`;
-    el.contentEditable = 'false';
+    el.setAttribute('contenteditable', 'false');
     el.textContent = kind === 'paragraph' ? `${text}.` : text;
     return el;
   };

@@ -76,7 +76,7 @@ const posAt = (map: TextMap, offset: number): number => {
 const delWidget = (text: string) => (): HTMLElement => {
   const el = document.createElement('del');
   el.className = 'bis-del bis-change';
-  el.contentEditable = 'false';
+  el.setAttribute('contenteditable', 'false');
   el.textContent = text;
   return el;
 };

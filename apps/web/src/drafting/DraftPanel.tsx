@@ -13,7 +13,7 @@ import { useEffect, useMemo, useReducer, useState } from 'react';
 import type * as Y from 'yjs';
 import { useProcess } from '../app/process-data';
 import { currentTextOf } from '../app/view-model';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { useDocConnection } from '../sync/hooks';
 
 /** Props of {@link DraftPanel}: which draft, in which party's workspace. */
@@ -177,6 +177,13 @@ export const DraftPanel = ({ process, party, draftId }: DraftPanelProps) => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when the draft's fields do.
   const draft = useMemo(() => (doc ? readDraft(doc, draftId) : null), [doc, draftId, version]);
 
+  const stopped = bound?.status.stopped;
+  if (stopped && (!doc || !bound?.status.synced))
+    return (
+      <p role="alert" className="error">
+        {t(`sync.stopped.${stopped.why}` as MessageKey, { reason: stopped.reason })}
+      </p>
+    );
   if (!bound || !doc) return <p role="status">{t('drafting.waiting')}</p>;
   if (!draft)
     return <p role="status">{bound.status.synced ? t('drafting.missing') : t('drafting.waiting')}</p>;
