@@ -3,7 +3,9 @@
  * dir, the Yjs `next` document): a process whose zero draft has 2,000 paragraphs, 100 accepted
  * proposals (amendments, insertions, deletions) applied one by one, then `POST …/next/publish`.
  *
- *   node --import tsx bench/src/publish-revision.ts [paragraphs] [proposals]
+ *   node --import tsx test/e2e/revisions-publish-bench.ts [paragraphs] [proposals]
+ *
+ * (Here rather than in bench/, whose project does not reference the server.)
  */
 import { evenKeys } from '@bis/core';
 import { startFixture } from '../../apps/server/src/api/fixture.test-util';

@@ -7,6 +7,7 @@ import { ApiError, api, type Me } from '../api/client';
 import { Announcer } from '../components/Announcer';
 import { StatusLine } from '../components/StatusLine';
 import { t } from '../i18n';
+import { NextRevisionScreen, RevisionScreen } from '../revisions';
 import { DeskScreen } from '../screens/DeskScreen';
 import { ExportDialog } from '../screens/ExportDialog';
 import { HomeScreen } from '../screens/HomeScreen';
@@ -54,6 +55,10 @@ const ProcessNav = ({ route }: { route: Exclude<Route, { name: 'home' | 'notFoun
     });
   }
   if (isChair) items.push({ route: { name: 'desk', pid: process.id }, label: t('nav.desk') });
+  if (isChair) items.push({ route: { name: 'next', pid: process.id }, label: t('nav.next') });
+  const current = process.revisions.find((r) => r.number === process.currentRevision);
+  if (current && current.number > 0)
+    items.push({ route: { name: 'revision', pid: process.id, n: current.number }, label: current.name });
   return (
     <nav aria-label={t('nav.main')} className="topnav">
       <ul className="plain inline">
@@ -169,6 +174,8 @@ export const App = () => {
         {route.name === 'workspace' && <WorkspaceScreen party={route.party} />}
         {route.name === 'import' && <ImportScreen party={route.party} />}
         {route.name === 'desk' && <DeskScreen />}
+        {route.name === 'next' && <NextRevisionScreen />}
+        {route.name === 'revision' && <RevisionScreen n={route.n} />}
         <StatusLine />
       </ProcessProvider>
     </div>

@@ -11,6 +11,8 @@ export type Route =
   | { readonly name: 'workspace'; readonly pid: string; readonly party: string }
   | { readonly name: 'import'; readonly pid: string; readonly party: string }
   | { readonly name: 'desk'; readonly pid: string }
+  | { readonly name: 'next'; readonly pid: string }
+  | { readonly name: 'revision'; readonly pid: string; readonly n: number }
   | { readonly name: 'notFound' };
 
 const dec = decodeURIComponent;
@@ -27,6 +29,8 @@ export const parseRoute = (path: string): Route => {
   if (a === 'ws' && b && c === undefined) return { name: 'workspace', pid, party: b };
   if (a === 'ws' && b && c === 'import') return { name: 'import', pid, party: b };
   if (a === 'desk' && b === undefined) return { name: 'desk', pid };
+  if (a === 'next' && b === undefined) return { name: 'next', pid };
+  if (a === 'rev' && b && /^\d+$/.test(b) && c === undefined) return { name: 'revision', pid, n: Number(b) };
   return { name: 'notFound' };
 };
 
@@ -46,6 +50,10 @@ export const pathOf = (r: Route): string => {
       return `/p/${enc(r.pid)}/ws/${enc(r.party)}/import`;
     case 'desk':
       return `/p/${enc(r.pid)}/desk`;
+    case 'next':
+      return `/p/${enc(r.pid)}/next`;
+    case 'revision':
+      return `/p/${enc(r.pid)}/rev/${r.n}`;
   }
 };
 

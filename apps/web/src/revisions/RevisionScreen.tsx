@@ -1,0 +1,200 @@
+/**
+ * A published revision: its text with the new numbers, the concordance from the previous
+ * revision (with the proposals behind each paragraph), the comparison with it (tracked changes,
+ * aligned by stable ids), the input report, and the exports.
+ */
+import type { DocumentJSON, InputReportRow, RevisionConcordanceRow } from '@bis/core';
+import type { DiffRun } from '@bis/diff';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../api/client';
+import { useProcess } from '../app/process-data';
+import { Del, Ins } from '../components/Diff';
+import { type MessageKey, t } from '../i18n';
+import { type ComparisonView, revisionsApi } from './api';
+
+// A run's key is its offset in the concatenated runs: stable for a given comparison.
+const runsWithKeys = (runs: readonly DiffRun[]) => {
+  let at = 0;
+  return runs.map((run) => {
+    const key = `${run.op}${at}`;
+    at += run.text.length;
+    return { key, run };
+  });
+};
+
+interface Loaded {
+  readonly doc: DocumentJSON;
+  readonly concordance: readonly RevisionConcordanceRow[] | null;
+  readonly comparison: ComparisonView | null;
+  readonly report: readonly InputReportRow[] | null;
+}
+
+/** The revision screen for revision `n`. */
+export const RevisionScreen = ({ n }: { n: number }) => {
+  const { process, proposals } = useProcess();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const labelOf = useMemo(
+    () => new Map(proposals.map((p) => [p.id as string, `${p.label} (${p.party})`])),
+    [proposals],
+  );
+
+  useEffect(() => {
+    let stop = false;
+    (async () => {
+      const doc = await revisionsApi.revision(process.id, n);
+      const [concordance, comparison, report] =
+        n > 0
+          ? await Promise.all([
+              revisionsApi.concordance(process.id, n).then((r) => r.rows),
+              revisionsApi.compare(process.id, n - 1, n),
+              revisionsApi.report(process.id, n).then((r) => r.rows),
+            ])
+          : [null, null, null];
+      if (!stop) setData({ doc, concordance, comparison, report });
+    })().catch((e: unknown) => !stop && setError(e instanceof ApiError ? e.message : String(e)));
+    return () => {
+      stop = true;
+    };
+  }, [process.id, n]);
+
+  const name = process.revisions.find((r) => r.number === n)?.name ?? `Rev.${n}`;
+  const prevName = process.revisions.find((r) => r.number === n - 1)?.name ?? '';
+  return (
+    <main id="main" tabIndex={-1} className="page">
+      <h1>{t('rev.view.title', { name })}</h1>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!data && !error && <p role="status">{t('app.loading')}</p>}
+      {data && (
+        <>
+          {n > 0 && (
+            <section aria-labelledby="rev-exports">
+              <h2 id="rev-exports">{t('rev.view.exports')}</h2>
+              <ul className="plain inline">
+                {['docx', 'html', 'md', 'csv'].map((f) => (
+                  <li key={f}>
+                    <a className="btn" href={revisionsApi.compareUrl(process.id, n - 1, n, f)} download>
+                      {t('rev.view.exportCompare', { format: f.toUpperCase() })}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <a className="btn" href={revisionsApi.reportCsvUrl(process.id, n)} download>
+                    {t('rev.view.exportReport')}
+                  </a>
+                </li>
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="rev-text">
+            <h2 id="rev-text">{t('rev.view.text')}</h2>
+            {data.doc.blocks.map((b, i) =>
+              b.kind === 'heading' ? (
+                <h3 key={b.id || `h${i}`}>{[b.number, b.title].filter(Boolean).join('. ')}</h3>
+              ) : (
+                <p key={b.id || `p${i}`} data-paragraph={b.label}>
+                  <strong>{b.label}.</strong> {b.text}
+                  {b.points.map((pt) => (
+                    <span key={pt.label} className="block">
+                      {' '}
+                      ({pt.label}) {pt.text}
+                    </span>
+                  ))}
+                </p>
+              ),
+            )}
+          </section>
+          {data.concordance ? (
+            <section aria-labelledby="rev-concordance">
+              <h2 id="rev-concordance">{t('rev.view.concordance')}</h2>
+              <table className="lines concordance">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rev.col.from', { name: prevName })}</th>
+                    <th scope="col">{t('rev.col.working')}</th>
+                    <th scope="col">{t('rev.col.to', { name })}</th>
+                    <th scope="col">{t('rev.col.proposals')}</th>
+                    <th scope="col">{t('rev.col.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.concordance.map((r) => (
+                    <tr key={r.id}>
+                      <td>{r.from ?? '—'}</td>
+                      <td>{r.working ?? '—'}</td>
+                      <td>{r.to ?? t('rev.deleted')}</td>
+                      <td>{r.proposals.map((id) => labelOf.get(id) ?? id).join('; ')}</td>
+                      <td>{r.status ? t(`rev.status.${r.status}` as MessageKey) : ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : (
+            <p>{t('rev.view.noConcordance')}</p>
+          )}
+          {data.comparison && (
+            <section aria-labelledby="rev-compare">
+              <h2 id="rev-compare">{t('rev.view.compare', { old: prevName })}</h2>
+              {data.comparison.rows
+                .filter((r) => r.kind !== 'unchanged')
+                .map((r) => (
+                  <div key={r.id ?? `${r.oldLabel}-${r.newLabel}`} className="desk-group" data-kind={r.kind}>
+                    <p className="small">
+                      {r.oldLabel ?? '—'} → {r.newLabel ?? t('rev.deleted')} (
+                      {t(`rev.kind.${r.kind}` as MessageKey)})
+                    </p>
+                    <p>
+                      {runsWithKeys(r.runs).map(({ key, run: x }) =>
+                        x.op === 'insert' ? (
+                          <Ins key={key}>{x.text}</Ins>
+                        ) : x.op === 'delete' ? (
+                          <Del key={key}>{x.text}</Del>
+                        ) : (
+                          <span key={key}>{x.text}</span>
+                        ),
+                      )}
+                    </p>
+                  </div>
+                ))}
+            </section>
+          )}
+          {data.report && (
+            <section aria-labelledby="rev-report">
+              <h2 id="rev-report">{t('rev.view.report')}</h2>
+              <table className="lines report">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rev.col.proposal')}</th>
+                    <th scope="col">{t('rev.col.party')}</th>
+                    <th scope="col">{t('rev.col.decision')}</th>
+                    <th scope="col">{t('rev.col.outcome')}</th>
+                    <th scope="col">{t('rev.col.landed')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.report.map((r) => (
+                    <tr key={r.proposal}>
+                      <td>
+                        {t(`actionTitle.${r.action}` as MessageKey, { label: r.label })}
+                        {r.summary ? ` — ${r.summary}` : ''}
+                      </td>
+                      <td>{r.party}</td>
+                      <td>{r.decision ? t(`decision.${r.decision}` as MessageKey) : '—'}</td>
+                      <td>{r.outcome}</td>
+                      <td>{r.landed.join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+        </>
+      )}
+    </main>
+  );
+};
