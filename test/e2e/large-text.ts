@@ -28,9 +28,12 @@ const WORDS =
     ' ',
   );
 
+// mulberry32: small, seeded, well spread (an LCG's low bits repeat too soon for this).
 const rng = (seed: number) => () => {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed / 2 ** 32;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
 const sentence = (r: () => number, n: number): string => {

@@ -4,8 +4,8 @@
  * (the editor comes from src/drafting), and tabling it with confirmation.
  */
 import { docName, readDrafts } from '@bis/collab';
-import type { Paragraph } from '@bis/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { compareLabels, type Paragraph } from '@bis/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Draft } from '../api/client';
 import { drafting } from '../app/drafting-slot';
 import { Link } from '../app/Link';
@@ -145,6 +145,11 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
   }, [drafts]);
 
   const paragraph: Paragraph | undefined = chosen ? paragraphById.get(chosen) : undefined;
+  // In text order (by label), not in the order the map happens to hold them.
+  const sorted = useMemo(
+    () => [...(drafts ?? [])].sort((a, b) => compareLabels(a.label, b.label) || a.id.localeCompare(b.id)),
+    [drafts],
+  );
   const name = me?.name ?? process.parties.find((p) => p.id === party)?.name ?? party;
 
   return (
@@ -189,7 +194,7 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
         )}
         {drafts === null && !error && <p>{t('app.loading')}</p>}
         {drafts?.length === 0 && <p>{t('ws.none')}</p>}
-        {drafts?.map((d) => (
+        {sorted.map((d) => (
           <DraftCard key={d.id} draft={d} party={party} onChange={load} />
         ))}
       </section>
