@@ -188,4 +188,81 @@ suite('drafting a proposal together', () => {
     await shot(page, 'drafting-03-refused');
     await context.close();
   });
+
+  it('starts Insert after, Delete and Retain drafts with their own editors, and links proposals', async () => {
+    const { page, context } = await signIn(browser, server.link('Delegate of the African Union'));
+    await page.goto(`${server.url}/p/demo/ws/african-union`);
+    const select = page.getByRole('combobox', { name: /^Paragraph/ });
+    await select.waitFor();
+    const pick = async (label: string): Promise<void> => {
+      const option = (await select.locator('option').allTextContents()).find((o) =>
+        o.startsWith(`§${label} `),
+      );
+      await select.selectOption({ label: option as string });
+    };
+
+    // Insert after §30: the label it will get is shown before tabling, and its editor carries it.
+    await pick('30');
+    await page.getByRole('button', { name: /^Insert after §30/ }).click();
+    const insert = page.locator('article', { hasText: 'Insert §30 bis' }).first();
+    await insert.waitFor();
+    await insert.getByRole('button', { name: 'Edit' }).click();
+    await insert.getByText('The new paragraph will be §30 bis (after §30).').waitFor();
+    const box = insert.getByRole('textbox', { name: 'Proposed text of Insert §30 bis' });
+    await box.click();
+    await page.keyboard.type('Encourages open access to standards.');
+    expect(await insert.locator('.bis-label').first().textContent()).toBe('30 bis.');
+    // No tracked changes for a new paragraph.
+    expect(await box.locator('ins, del').count()).toBe(0);
+    const rationale = insert.getByRole('textbox', { name: 'Rationale of Insert §30 bis' });
+    await rationale.click();
+    await page.keyboard.type('Access costs exclude many.');
+
+    // Delete §31: no text editor, a rationale; Retain §32: a note.
+    await pick('31');
+    await page.getByRole('button', { name: /^Delete §31/ }).click();
+    const del = page.locator('article', { hasText: 'Delete §31' }).first();
+    await del.waitFor();
+    await del.getByRole('button', { name: 'Edit' }).click();
+    await del.getByText('This proposal deletes §31.', { exact: false }).waitFor();
+    expect(await del.getByRole('textbox', { name: /^Proposed text of/ }).count()).toBe(0);
+    await del.getByRole('textbox', { name: 'Rationale of Delete §31' }).waitFor();
+
+    // Link the deletion to the insertion ("§31 → §30 bis").
+    await del
+      .getByRole('combobox', { name: 'Link to' })
+      .selectOption({ label: 'Insert §30 bis — African Union' });
+    await del.getByLabel('Why (optional)').fill('moves its substance');
+    await del.getByRole('button', { name: 'Add link' }).click();
+    await del.getByText('Insert §30 bis — African Union').first().waitFor();
+
+    await pick('32');
+    await page.getByRole('button', { name: /^Retain §32/ }).click();
+    const retain = page.locator('article', { hasText: 'Retain §32' }).first();
+    await retain.waitFor();
+    await retain.getByRole('button', { name: 'Edit' }).click();
+    await retain.getByRole('textbox', { name: 'Note on Retain §32' }).waitFor();
+
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('Saved');
+    const r = await context.request.get(`${server.url}/api/processes/demo/parties/african-union/drafts`);
+    const { drafts } = (await r.json()) as {
+      drafts: {
+        id: string;
+        action: string;
+        label: string;
+        text: string;
+        rationale: string;
+        links: { to: string; note: string }[];
+      }[];
+    };
+    const ins = drafts.find((d) => d.action === 'insert' && d.label === '30 bis');
+    expect(ins?.text).toBe('Encourages open access to standards.');
+    expect(ins?.rationale).toBe('Access costs exclude many.');
+    const d31 = drafts.find((d) => d.action === 'delete' && d.label === '31');
+    expect(d31?.links).toEqual([{ to: ins?.id, note: 'moves its substance' }]);
+    await shot(page, 'drafting-04-insert-delete-retain');
+    const violations = await axe(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await context.close();
+  });
 });

@@ -222,9 +222,11 @@ export const DraftPanel = ({ process, party, draftId }: DraftPanelProps) => {
           <span id={`${base}-text-l`}>
             {draft.action === 'retain' ? t('drafting.note') : t('drafting.text')}
           </span>
-          <p id={`${base}-help`} className="muted small">
-            {compares ? t('drafting.help') : t('drafting.helpInsert')}
-          </p>
+          {draft.action !== 'retain' && (
+            <p id={`${base}-help`} className="muted small">
+              {compares ? t('drafting.help') : t('drafting.helpInsert')}
+            </p>
+          )}
           <TextEditor
             doc={doc}
             draftId={draftId}
@@ -237,7 +239,9 @@ export const DraftPanel = ({ process, party, draftId }: DraftPanelProps) => {
                 ? t('drafting.noteLabel', { title })
                 : t('drafting.textLabel', { title })
             }
-            describedBy={compares ? `${base}-help ${base}-changes` : `${base}-help`}
+            {...(draft.action === 'retain'
+              ? {}
+              : { describedBy: compares ? `${base}-help ${base}-changes` : `${base}-help` })}
             editable={editable}
             onChanges={setRuns}
           />
