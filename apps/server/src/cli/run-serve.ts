@@ -1,14 +1,43 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from './io';
 import { serve } from './serve';
 
 const webDir = fileURLToPath(new URL('../../../web/', import.meta.url));
+const repoDir = fileURLToPath(new URL('../../../../', import.meta.url));
+// What the web bundle is built from: the app and the packages it bundles.
+const WEB_SOURCES = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'packages/core/src',
+  'packages/diff/src',
+  'packages/collab/src',
+  'packages/editor/src',
+  'packages/formats/src',
+];
 
-// `bis start` serves the built web app; build it once when it is missing.
+// The newest modification time under `path` (a file or a folder).
+const newest = (path: string): number => {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), st.mtimeMs);
+};
+
+// `bis start` serves the built web app: build it when it is missing or older than its sources,
+// so that a pulled update is never served from a stale bundle.
 const buildWebIfNeeded = async (): Promise<void> => {
-  if (!existsSync(`${webDir}index.html`) || existsSync(`${webDir}dist/index.html`)) return;
-  process.stdout.write('Building the web app (first start only)…\n');
+  if (!existsSync(`${webDir}index.html`)) return;
+  const built = `${webDir}dist/index.html`;
+  if (existsSync(built)) {
+    const sources = Math.max(
+      ...WEB_SOURCES.map((p) => join(repoDir, p))
+        .filter(existsSync)
+        .map(newest),
+    );
+    if (statSync(built).mtimeMs >= sources) return;
+  }
+  process.stdout.write('Building the web app…\n');
   try {
     const { build } = await import('vite');
     await build({ root: webDir, logLevel: 'warn' });
