@@ -21,6 +21,7 @@ import {
   applyToNext,
   ByHandBody,
   carriedOver,
+  carryIntoWorkspace,
   getConcordance,
   getReport,
   OpenBody,
@@ -261,5 +262,16 @@ export const registerRevisionRoutes = (r: Registry, svc: Services): void => {
       const party = requireMember(svc, who(c), pid, param(c, 'party'));
       return c.json({ proposals: carriedOver(svc, who(c), pid, party.id) });
     },
+  );
+  r.add(
+    {
+      method: 'post',
+      path: `${P}/parties/:party/carried-over/:id`,
+      summary:
+        'Copy a carried-over proposal into the party workspace as a draft against the current revision',
+      who: 'members of the party',
+    },
+    async (c) =>
+      c.json(await carryIntoWorkspace(svc, who(c), param(c, 'pid'), param(c, 'party'), param(c, 'id')), 201),
   );
 };

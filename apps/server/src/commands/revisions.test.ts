@@ -121,6 +121,11 @@ describe('from decisions to Rev.1 over REST', () => {
       'not-retained',
     );
 
+    const undecided = await tabledAndDecided(
+      { action: 'amend', targets: [target('2')], label: '2', text: 'A later idea for the second paragraph.' },
+      'none',
+    );
+
     expect((await f.cofac.call('POST', `${P()}/next/proposals/${amend}/apply`)).status).toBe(409);
     const opened = await f.cofac.call('POST', `${P()}/next`);
     expect(opened.status, JSON.stringify(opened.json)).toBe(201);
@@ -245,14 +250,19 @@ describe('from decisions to Rev.1 over REST', () => {
     const proc = await f.kenya.call('GET', P());
     expect(proc.json.currentRevision).toBe(1);
 
-    // Unapplied proposals stay with the Zero draft and can be carried over to Rev.1.
-    const pending = await tabledAndDecided(
-      { action: 'amend', targets: [target('2')], label: '2', text: 'x' },
-      'none',
-    );
-    expect(pending).toBeTruthy();
+    // Unapplied proposals stay with the Zero draft and are carried over to Rev.1 by their party.
     const carried = await f.kenya.call('GET', `${P()}/parties/kenya/carried-over`);
     expect(carried.status).toBe(200);
+    const later = carried.json.proposals.find((c: Json) => c.from === undecided);
+    expect(later.draft.targets).toEqual([{ paragraph: ids['2'], label: '3', point: null }]);
+    expect(carried.json.proposals.map((c: Json) => c.from)).not.toContain(rejected);
+    expect((await f.ngo.call('POST', `${P()}/parties/kenya/carried-over/${undecided}`)).status).toBe(403);
+    const copy = await f.kenya.call('POST', `${P()}/parties/kenya/carried-over/${undecided}`);
+    expect(copy.status, JSON.stringify(copy.json)).toBe(201);
+    expect(copy.json.draft).toMatchObject({ label: '3', text: 'A later idea for the second paragraph.' });
+    const retabled = await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${copy.json.draft.id}/table`);
+    expect(retabled.status, JSON.stringify(retabled.json)).toBe(200);
+    expect(f.server.services.db.getProposal(f.pid, copy.json.draft.id)?.revision).toBe(1);
 
     const audit = await f.cofac.call('GET', `${P()}/audit`);
     const actions = audit.json.entries.map((e: Json) => e.action);
@@ -263,6 +273,7 @@ describe('from decisions to Rev.1 over REST', () => {
       'revision.paragraph',
       'revision.publish',
       'revision.tabling',
+      'revision.carry-over',
     ])
       expect(actions).toContain(a);
   });

@@ -44,7 +44,8 @@ import { conflict, invalid, notFound } from '../api/errors';
 import type { Principal } from '../auth/principal';
 import { newId } from '../auth/tokens';
 import type { RevisionRow, WorkRow } from '../db/types';
-import { audit, readableProcess, requireChair, type Services } from './context';
+import { audit, readableProcess, requireChair, requireMember, type Services } from './context';
+import { createDraft } from './proposals';
 import { patchNextText, workingText } from './revisions-text';
 import { nextDoc, revisionDoc, writeRevisionText } from './yjs-docs';
 
@@ -520,4 +521,45 @@ export const carriedOver = (
         x.decision !== 'merged',
     );
   return carryOver(pending, rows, revisionText(svc, processId, n), (id) => proposalId(`${id}-r${n}`));
+};
+
+/**
+ * Copies one carried-over proposal (see `carriedOver`) into the
+ * party's workspace as a draft against the current revision, for the party to review and table.
+ * Members of the party only; 404 when the proposal is not among the party's carried-over ones.
+ */
+export const carryIntoWorkspace = async (
+  svc: Services,
+  p: Principal | null,
+  processId: string,
+  party: string,
+  from: string,
+) => {
+  const member = requireMember(svc, p, processId, party);
+  const carried = carriedOver(svc, p, processId, member.id).find((c) => c.from === from);
+  if (!carried)
+    throw notFound(`No proposal "${from}" of ${member.name} to carry over to the current revision.`);
+  const d = carried.draft;
+  const draft = await createDraft(svc, p, processId, member.id, {
+    action: d.action,
+    targets: d.targets,
+    position: d.position,
+    label: d.label,
+    summary: d.summary,
+    textMode: d.textMode,
+    text: d.text,
+    rationale: d.rationale,
+    links: d.links,
+    illustrative: d.illustrative,
+    source: d.source,
+  });
+  svc.db.transaction(() =>
+    audit(svc, p, processId, 'revision.carry-over', {
+      party: member.id,
+      from,
+      draft: draft.id,
+      lost: carried.lost,
+    }),
+  );
+  return { draft, lost: carried.lost };
 };
