@@ -64,7 +64,8 @@ export const runW1 = async (ctx: BenchContext): Promise<boolean> => {
         const d = process.cpuUsage(drv0);
         const driverCpu = ((d.user + d.system) / 1000 / (durationMs + drainMs)) * 100;
         const window = server.samples.slice(s0);
-        const loopP99 = Math.max(0, ...window.map((s) => s.loopP99Ms));
+        // No sample in the window means the server's loop never got to report (starved): unknown, not 0.
+        const loopP99 = window.length > 0 ? Math.max(...window.map((s) => s.loopP99Ms)) : Number.NaN;
         const lat = latencySummary(hot.latencyMs);
         const delivered = hot.expected > 0 ? (hot.delivered / hot.expected) * 100 : Number.NaN;
         const inb = hot.inbound;
