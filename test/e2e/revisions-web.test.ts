@@ -115,6 +115,12 @@ suite('the next revision and Rev.1 in the browser', () => {
     await expect
       .poll(() => page.locator('li[data-paragraph="12 bis"]').textContent())
       .toContain('from proposals');
+    // A bracketed passage with an alternative, as data, printed into Rev.1.
+    const p12bis = page.locator('li[data-paragraph="12 bis"]');
+    await p12bis.getByText('Brackets in §12 bis').click();
+    await p12bis.getByRole('textbox').fill('new paragraph => further paragraph');
+    await p12bis.getByRole('button', { name: 'Save brackets' }).click();
+    await expect.poll(() => p12bis.textContent()).toContain('Bracketed: [new paragraph]');
     await page.getByRole('button', { name: 'Publish Rev.1' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL(`**/p/${PID}/rev/1`);
@@ -136,7 +142,7 @@ suite('the next revision and Rev.1 in the browser', () => {
     await expect.poll(() => row('15').locator('td').nth(2).textContent()).toBe('15');
     expect(await page.locator('table.concordance td', { hasText: 'deleted' }).count()).toBe(1);
     expect(await page.locator('[data-paragraph="13"]').textContent()).toContain(
-      'A new paragraph after twelve.',
+      'A [new paragraph] / [further paragraph] after twelve.',
     );
     // The comparison with the zero draft marks the rewording of §10.
     const changed = page.locator('[data-kind="changed"]').first();

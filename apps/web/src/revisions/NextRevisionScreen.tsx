@@ -3,7 +3,13 @@
  * anyway over a conflict, or record as applied by hand), the working text with each paragraph's
  * provenance and status, and publication with confirmation.
  */
-import { PARAGRAPH_STATUSES, type ParagraphStatus, type Proposal, type RevisionConflict } from '@bis/core';
+import {
+  type Bracket,
+  PARAGRAPH_STATUSES,
+  type ParagraphStatus,
+  type Proposal,
+  type RevisionConflict,
+} from '@bis/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useProcess } from '../app/process-data';
@@ -147,6 +153,71 @@ const StatusSelect = ({
   );
 };
 
+// One bracket per line: `passage` or `passage => alternative / alternative`.
+const parseBrackets = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [passage = '', alts = ''] = l.split('=>');
+      return {
+        passage: passage.trim(),
+        alternatives: alts
+          .split('/')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      };
+    });
+const printBrackets = (bs: readonly Bracket[]) =>
+  bs
+    .map((b) => (b.alternatives.length ? `${b.passage} => ${b.alternatives.join(' / ')}` : b.passage))
+    .join('\n');
+
+const BracketsForm = ({
+  id,
+  label,
+  brackets,
+  reload,
+}: {
+  id: string;
+  label: string;
+  brackets: readonly Bracket[];
+  reload: () => Promise<void>;
+}) => {
+  const { process } = useProcess();
+  const [text, setText] = useState(printBrackets(brackets));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <details>
+      <summary>{t('rev.next.editBrackets', { label })}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          revisionsApi
+            .setBrackets(process.id, id, parseBrackets(text))
+            .then(reload)
+            .catch((x: unknown) => setError(x instanceof ApiError ? x.message : String(x)));
+        }}
+      >
+        <label className="field">
+          <span className="small">{t('rev.next.bracketsHelp')}</span>
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} />
+        </label>
+        <button type="submit" className="btn">
+          {t('rev.next.saveBrackets')}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+};
+
 /** The next-revision screen. */
 export const NextRevisionScreen = () => {
   const { process, isChair, proposals } = useProcess();
@@ -262,6 +333,7 @@ export const NextRevisionScreen = () => {
                           </span>
                         )}
                         <StatusSelect id={b.id} label={b.label} status={prov.status} reload={reload} />
+                        <BracketsForm id={b.id} label={b.label} brackets={prov.brackets} reload={reload} />
                       </div>
                     )}
                   </li>

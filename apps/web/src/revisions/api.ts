@@ -86,6 +86,11 @@ export const revisionsApi = {
     call<{ ok: true }>('POST', `${P(pid)}/next/proposals/${seg(id)}/by-hand`, { paragraphs, note }),
   setStatus: (pid: string, para: string, status: ParagraphStatus) =>
     call<unknown>('PUT', `${P(pid)}/next/paragraphs/${seg(para)}`, { status }),
+  setBrackets: (
+    pid: string,
+    para: string,
+    brackets: readonly { passage: string; alternatives: string[] }[],
+  ) => call<unknown>('PUT', `${P(pid)}/next/paragraphs/${seg(para)}`, { brackets }),
   publish: (pid: string) =>
     call<{ number: number; name: string; concordance: RevisionConcordanceRow[] }>(
       'POST',
