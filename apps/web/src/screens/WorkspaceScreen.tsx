@@ -80,9 +80,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
 /** Follows the workspace document live (members only), so drafts started by colleagues appear. */
 const useLiveDrafts = (pid: string, party: string, userId: string): readonly Draft[] | null => {
   const bound = useDocConnection(docName({ process: pid, scope: 'workspace', party }), userId);
-  const [restDrafts, setDrafts] = useState<readonly Draft[] | null>(null);
-  const [liveDrafts, setLiveDrafts] = useState<readonly Draft[] | null>(null);
-  const drafts = liveDrafts ?? restDrafts;
+  const [drafts, setDrafts] = useState<readonly Draft[] | null>(null);
   const doc = bound?.doc;
   const synced = bound?.status.synced ?? false;
   useEffect(() => {
