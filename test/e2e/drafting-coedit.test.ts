@@ -109,7 +109,15 @@ suite('drafting a proposal together', () => {
     await expect.poll(() => boxA.textContent(), { timeout: 10_000 }).not.toContain('Firmly');
     expect(await boxA.textContent()).toContain('with regional groups.');
 
-    // A deletes a word of the current text: shown struck through.
+    // A deletes the first word of the current text: shown struck through, on both sides.
+    await boxA.click();
+    await a.page.keyboard.press('Control+Home');
+    for (let i = 0; i < 4; i++) await a.page.keyboard.press('Delete');
+    await expect.poll(() => boxA.locator('del').allTextContents()).toEqual([expect.stringMatching(/^The\b/)]);
+    await expect
+      .poll(() => boxB.locator('del').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^The\b/)]);
+    await expect.poll(() => cardA.getByText(/Changes: 5 words inserted, 1 words deleted/).count()).toBe(1);
     await shot(a.page, 'drafting-01-coedit');
     const violations = await axe(a.page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);

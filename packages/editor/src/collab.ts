@@ -35,7 +35,9 @@ export const cursorBuilder = (user: { name?: unknown; color?: unknown }, clientI
   label.className = 'bis-cursor-name';
   label.style.backgroundColor = color;
   label.textContent = name;
-  // The bar is decoration; the name is what assistive technology should read.
+  // Hidden from assistive technology: inside the text box it would be read as if it were
+  // wording; who is editing is announced by the workspace's list of people instead.
+  caret.setAttribute('aria-hidden', 'true');
   caret.append('\u2060', label, '\u2060');
   return caret;
 };
