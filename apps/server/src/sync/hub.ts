@@ -384,10 +384,9 @@ export class SyncHub<P> {
   }
 
   private onAwareness(room: Room<P>, conn: Conn<P>, update: Uint8Array): void {
-    if (update.byteLength > this.limits.maxAwarenessBytes) {
-      this.closeConn(conn, CloseCode.tooLarge, `awareness over ${this.limits.maxAwarenessBytes} bytes`);
-      return;
-    }
+    // The whole message is bounded by the message size limit. The presence limit applies to the
+    // states the sender speaks for: the stock client echoes the server's aggregated presence of
+    // everyone, which grows with the room and must not get every client closed.
     const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessIdsPerConnection * 4);
     if (!entries) {
       this.closeConn(conn, CloseCode.malformed, 'awareness could not be decoded');
@@ -395,6 +394,10 @@ export class SyncHub<P> {
     }
     const mine = entries.filter((e) => this.claim(room, conn, e.clientId));
     if (mine.length === 0) return;
+    if (mine.some((e) => JSON.stringify(e.state).length > this.limits.maxAwarenessBytes)) {
+      this.closeConn(conn, CloseCode.tooLarge, `presence state over ${this.limits.maxAwarenessBytes} bytes`);
+      return;
+    }
     const stamped = stampIdentity(mine, this.options.identity(conn.principal, room.name));
     applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(stamped), conn);
   }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { encodeAwarenessEntries } from './awareness-stamp';
 import type { SyncLimits } from './options';
-import { CloseCode, encodeSync, SyncType } from './protocol';
+import { CloseCode, encodeAwareness, encodeSync, SyncType } from './protocol';
 import { rawClient, stockClient, waitFor } from './testing/clients';
 import { startTestSyncServer, type TestSyncServer } from './testing/test-server';
 
@@ -43,6 +44,30 @@ describe('sync limits, each answered with its close code', () => {
     raw.send(encodeSync(SyncType.update, Y.encodeStateAsUpdate(doc)));
     expect((await raw.closed).code).toBe(CloseCode.tooLarge);
     expect(await s.store.history(DOC)).toHaveLength(1); // the server's meta only
+  });
+
+  it('limits the presence a client sends for itself, not the presence of others it echoes', async () => {
+    const s = await start({ maxAwarenessBytes: 2000 });
+    // The stock client echoes the server's aggregated presence: many states, none its own.
+    const echo = encodeAwarenessEntries(
+      Array.from({ length: 200 }, (_, i) => ({
+        clientId: 1000 + i,
+        clock: 1,
+        state: { user: { name: `u${i}` } },
+      })),
+    );
+    const echoing = rawClient(s.url, DOC, 'a');
+    await echoing.open;
+    echoing.send(encodeAwareness(echo));
+    const big = rawClient(s.url, DOC, 'a');
+    await big.open;
+    big.send(
+      encodeAwareness(
+        encodeAwarenessEntries([{ clientId: 42, clock: 1, state: { note: 'x'.repeat(3000) } }]),
+      ),
+    );
+    expect((await big.closed).code).toBe(CloseCode.tooLarge);
+    expect(echoing.ws.readyState).toBe(echoing.ws.OPEN);
   });
 
   it('refuses an update that would grow the document past maxDocBytes with 4413', async () => {

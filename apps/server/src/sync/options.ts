@@ -31,7 +31,7 @@ export interface SyncLimits {
   readonly maxBufferedBytes: number;
   /** Messages of one connection waiting for the store beyond which it is dropped (4529). */
   readonly maxInflight: number;
-  /** Largest awareness update, in bytes (4413 above it). */
+  /** Largest presence state a connection sends for a client id it owns, in bytes (4413 above it). */
   readonly maxAwarenessBytes: number;
   /** How many awareness client ids one connection may own. */
   readonly maxAwarenessIdsPerConnection: number;
