@@ -38,11 +38,17 @@ export const fixture = (ctx: BenchContext, size: ProcessSize): Fixture => {
 export const seededServer = async (
   system: SystemId,
   fx: Fixture,
+  seedDocs?: readonly string[],
 ): Promise<{ server: Launched; dataDir: string; cleanup(): void }> => {
   const dataDir = mkdtempSync(join(tmpdir(), `bis-bench-${system}-`));
   const seedFile = join(dataDir, 'seed.bin');
   writeFileSync(seedFile, fx.update);
-  const server = await launch(system, { dataDir, seedFile, seedDoc: DOC_NAME });
+  const server = await launch(system, {
+    dataDir,
+    seedFile,
+    seedDoc: DOC_NAME,
+    ...(seedDocs ? { seedDocs } : {}),
+  });
   return { server, dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 };
 

@@ -27,6 +27,8 @@ export interface LaunchOptions {
   /** A file with a v1 update to store under `seedDoc` through the server's own persistence first. */
   readonly seedFile?: string;
   readonly seedDoc?: string;
+  /** More documents to seed with the same update (W2). */
+  readonly seedDocs?: readonly string[];
   /** The core to pin the server to (default 1; the driver runs on 0). */
   readonly core?: number;
   /** Reuse a port (restart after kill -9). */
@@ -82,6 +84,7 @@ export const launch = (system: SystemId, options: LaunchOptions): Promise<Launch
         PORT: String(options.port ?? 0),
         BIS_ADMIN_TOKEN: BIS_TOKEN,
         ...(options.seedFile ? { SEED_FILE: options.seedFile, SEED_DOC: options.seedDoc ?? '' } : {}),
+        ...(options.seedDocs ? { SEED_DOCS: options.seedDocs.join(',') } : {}),
       },
       stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'pipe', 'ipc'],
     },

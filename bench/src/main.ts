@@ -11,11 +11,13 @@ import type { SystemId } from './launcher';
 import { type Measurement, Results } from './results';
 import { runFormats } from './workloads/formats';
 import { runW1 } from './workloads/w1';
+import { runW2 } from './workloads/w2';
 import { runW3 } from './workloads/w3';
 import { runW5 } from './workloads/w5';
 
 const WORKLOADS: Readonly<Record<string, (ctx: BenchContext) => Promise<boolean>>> = {
   W1: runW1,
+  W2: runW2,
   W3: runW3,
   W5: runW5,
   F: runFormats,
@@ -28,7 +30,9 @@ const opt = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const chosen = args.filter((a) => /^(W\d|F$)/i.test(a)).map((a) => a.toUpperCase());
-const ids = chosen.length > 0 ? chosen : Object.keys(WORKLOADS);
+// W2, W4 and W1-MAX run in quick mode only when named (bench:quick must stay under 3 minutes).
+const FULL_ONLY = new Set(['W2', 'W4', 'W1-MAX']);
+const ids = chosen.length > 0 ? chosen : Object.keys(WORKLOADS).filter((id) => !quick || !FULL_ONLY.has(id));
 for (const id of ids)
   if (!WORKLOADS[id]) throw new Error(`unknown workload ${id} (known: ${Object.keys(WORKLOADS).join(', ')})`);
 const systems = (opt('--systems')?.split(',') ?? ['bis', 'ywss', 'hocuspocus']) as SystemId[];

@@ -41,20 +41,25 @@ const token = env('BIS_ADMIN_TOKEN');
 const quiet = (): void => {};
 const seedFile = process.env.SEED_FILE;
 
+// SEED_DOCS (comma-separated names, W2) seeds many documents with the same update; SEED_DOC one.
+const seedDocs = seedFile ? [...(process.env.SEED_DOCS?.split(',') ?? []), process.env.SEED_DOC ?? ''] : [];
 if (seedFile) {
-  const docName = env('SEED_DOC');
-  const processId = docName.split('/')[1] ?? 'bench';
+  const docNames = seedDocs.filter((d) => d !== '');
   const boot = await serve({ port: 0, host: '127.0.0.1', dataDir, log: quiet });
-  const res = await fetch(`${boot.url}/api/processes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: processId, title: 'Bench process', text: '1. Seed paragraph.\n' }),
-  });
-  if (res.status !== 201 && res.status !== 409)
-    throw new Error(`creating the process: ${res.status} ${await res.text()}`);
+  for (const docName of docNames) {
+    const processId = docName.split('/')[1] ?? 'bench';
+    const res = await fetch(`${boot.url}/api/processes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: processId, title: 'Bench process', text: '1. Seed paragraph.\n' }),
+    });
+    if (res.status !== 201 && res.status !== 409)
+      throw new Error(`creating the process: ${res.status} ${await res.text()}`);
+  }
   await boot.close();
   const store = openSqliteDocStore(join(dataDir, 'docs.sqlite'));
-  await store.reset(docName, new Uint8Array(readFileSync(seedFile)), { principal: null });
+  const update = new Uint8Array(readFileSync(seedFile));
+  for (const docName of docNames) await store.reset(docName, update, { principal: null });
   await store.close();
 }
 

@@ -21,7 +21,14 @@ const put = db.prepare<[string, Buffer]>(
   'INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data',
 );
 const seedFile = process.env.SEED_FILE;
-if (seedFile) put.run(env('SEED_DOC'), readFileSync(seedFile));
+if (seedFile) {
+  const update = readFileSync(seedFile);
+  // SEED_DOCS (comma-separated names, W2) seeds many documents with the same update.
+  const docs = [...(process.env.SEED_DOCS?.split(',') ?? []), process.env.SEED_DOC ?? ''];
+  db.transaction(() => {
+    for (const doc of docs) if (doc !== '') put.run(doc, update);
+  })();
+}
 
 const server = new Server({
   port: Number(process.env.PORT ?? 0),

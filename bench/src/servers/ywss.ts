@@ -21,7 +21,10 @@ if (seedFile) {
   };
   const { readFileSync } = await import('node:fs');
   const ldb = new LeveldbPersistence(dataDir);
-  await ldb.storeUpdate(env('SEED_DOC'), new Uint8Array(readFileSync(seedFile)));
+  const update = new Uint8Array(readFileSync(seedFile));
+  // SEED_DOCS (comma-separated names, W2) seeds many documents with the same update.
+  for (const doc of [...(process.env.SEED_DOCS?.split(',') ?? []), process.env.SEED_DOC ?? ''])
+    if (doc !== '') await ldb.storeUpdate(doc, update);
   await ldb.destroy();
 }
 // Imported after YPERSISTENCE is set: the module reads it once, at load.
