@@ -107,6 +107,78 @@ describe('openSqliteDocStore', () => {
     expect(stored.owners.size).toBe(0);
     await store.close();
   });
+
+  it('commits concurrent appends to several documents durably and in order per document', async () => {
+    const file = join(dir, 'docs.sqlite');
+    const store = openSqliteDocStore(file);
+    const docs = ['a', 'b', 'c', 'd'].map((name) => {
+      const doc = new Y.Doc();
+      const log = recorder(doc);
+      const text = doc.getText('t');
+      for (let i = 0; i < 30; i++) text.insert(text.length, `${name}${i} `);
+      return { name, doc, log };
+    });
+    // Every append is issued before any is awaited, interleaving the documents, so the writer
+    // groups them; single appends and batches are mixed.
+    const pending: Promise<number[]>[] = [];
+    for (let i = 0; i < 30; i += 3) {
+      for (const d of docs) {
+        const [u0, u1, u2] = d.log.slice(i, i + 3) as [Uint8Array, Uint8Array, Uint8Array];
+        pending.push(store.append(d.name, u0, { principal: d.name }).then((s) => [s]));
+        pending.push(
+          store.appendMany(d.name, [
+            { update: u1, meta: { principal: d.name } },
+            { update: u2, meta: { principal: d.name } },
+          ]),
+        );
+      }
+    }
+    const seqs = (await Promise.all(pending)).flat();
+    expect(new Set(seqs).size).toBe(seqs.length);
+    // A load right after the appends resolved sees them (the main thread's reading connection).
+    expect((await store.load('c')).updates.length).toBe(30);
+    await store.close();
+
+    const again = openSqliteDocStore(file);
+    for (const d of docs) {
+      const stored = await again.load(d.name);
+      // Stored in the order appended, byte for byte.
+      expect(stored.updates).toEqual(d.log);
+      expect(rebuild(stored).getText('t').toString()).toBe(d.doc.getText('t').toString());
+      expect(stored.owners.get(d.doc.clientID)).toBe(d.name);
+    }
+    const seqsOfA = (await again.history('a')).map((h) => h.seq);
+    expect(seqsOfA).toEqual([...seqsOfA].sort((x, y) => x - y));
+    await again.close();
+  });
+
+  it('rejects an append that fails, storing none of its batch, while other appends commit', async () => {
+    const file = join(dir, 'docs.sqlite');
+    const store = openSqliteDocStore(file);
+    const doc = new Y.Doc();
+    const log = recorder(doc);
+    doc.getText('t').insert(0, 'kept');
+    doc.getText('t').insert(4, ' too');
+    const [good, other] = log as [Uint8Array, Uint8Array];
+    // Not a Yjs update: reading its client ids fails inside the transaction.
+    const garbage = new Uint8Array([200, 1, 2, 3]);
+    const before = store.append('ok', good, { principal: 'u1' });
+    const bad = store.appendMany('bad', [
+      { update: good, meta: { principal: 'u1' } },
+      { update: garbage, meta: { principal: 'u1' } },
+    ]);
+    const after = store.append('ok', other, { principal: 'u1' });
+    await expect(bad).rejects.toThrow(/store write failed/);
+    await expect(before).resolves.toBeTypeOf('number');
+    await expect(after).resolves.toBeTypeOf('number');
+    await store.close();
+    await expect(store.append('ok', good, { principal: 'u1' })).rejects.toThrow();
+
+    const again = openSqliteDocStore(file);
+    expect((await again.load('ok')).updates).toEqual([good, other]);
+    expect((await again.load('bad')).updates).toEqual([]);
+    await again.close();
+  });
 });
 
 /** A principal name derived from the update's size, so rows differ. */

@@ -1,18 +1,24 @@
 /**
  * The embedded `DocStore`: one SQLite file (better-sqlite3, WAL) in the data folder.
  *
- * Durability: every append is its own transaction. With `synchronous = FULL` (the default) the
- * WAL is fsynced at each commit, so an acknowledged update survives both `kill -9` of the
- * process and a power cut. `synchronous = NORMAL` skips that fsync: a commit then survives a
- * crash of the process (the WAL is in the OS page cache) but not a power cut or kernel crash.
+ * Every write runs in a worker thread with its own connection (see store-writer.ts and
+ * write-worker.mjs), so the commit and its fsync never stall the event loop; the writes queued
+ * while a commit runs are committed together (group commit across documents). Reads (`load`,
+ * `history`, `logLength`, compaction's batch) stay on the main thread's connection: WAL readers
+ * see every committed transaction, and a write's promise resolves only after its commit.
+ *
+ * Durability: with `synchronous = FULL` (the default) the WAL is fsynced at each commit, so an
+ * acknowledged update survives both `kill -9` of the process and a power cut.
+ * `synchronous = NORMAL` skips that fsync: a commit then survives a crash of the process (the WAL
+ * is in the OS page cache) but not a power cut or kernel crash.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import type { CompactResult, DocStore, StoredDoc, UpdateMeta } from './doc-store';
 import { createUpdateMerger } from './merge-in-worker';
+import { createStoreWriter } from './store-writer';
 
 /** Options of `openSqliteDocStore`. */
 export interface SqliteDocStoreOptions {
@@ -80,68 +86,31 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  const synchronous = options.synchronous === 'normal' ? 'normal' : 'full';
+  db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   const now = options.now ?? Date.now;
   const newGeneration = options.newGeneration ?? randomUUID;
 
   const getDoc = db.prepare('SELECT generation, snapshot, snapshot_seq FROM ydocs WHERE name = ?');
-  const insertDoc = db.prepare('INSERT INTO ydocs (name, generation, created_at) VALUES (?, ?, ?)');
-  const insertUpdate = db.prepare(
-    'INSERT INTO yupdates (doc, generation, data, principal, at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertOwner = db.prepare(
-    'INSERT OR IGNORE INTO yclient_owners (doc, client, principal) VALUES (?, ?, ?)',
-  );
   const selectLog = db.prepare('SELECT seq, data FROM yupdates WHERE doc = ? ORDER BY seq');
-  const selectLogBatch = db.prepare('SELECT * FROM yupdates WHERE doc = ? ORDER BY seq LIMIT ?');
+  const selectLogBatch = db.prepare('SELECT seq, data FROM yupdates WHERE doc = ? ORDER BY seq LIMIT ?');
   const countLog = db.prepare('SELECT count(*) AS n FROM yupdates WHERE doc = ?');
   const selectOwners = db.prepare('SELECT client, principal FROM yclient_owners WHERE doc = ?');
-  const archive = db.prepare(
-    'INSERT INTO yupdates_archive (seq, doc, generation, data, principal, at, compacted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const deleteUpdate = db.prepare('DELETE FROM yupdates WHERE seq = ?');
-  const setSnapshot = db.prepare('UPDATE ydocs SET snapshot = ?, snapshot_seq = ? WHERE name = ?');
-  const setGeneration = db.prepare(
-    'UPDATE ydocs SET generation = ?, snapshot = ?, snapshot_seq = ? WHERE name = ?',
-  );
-  const deleteOwners = db.prepare('DELETE FROM yclient_owners WHERE doc = ?');
   const selectHistory = db.prepare(
     `SELECT seq, principal, at, data FROM yupdates_archive WHERE doc = ?
      UNION ALL SELECT seq, principal, at, data FROM yupdates WHERE doc = ? ORDER BY seq`,
   );
 
-  const ensureDoc = (docName: string): string => {
+  const writer = createStoreWriter(file, synchronous);
+  // Documents whose row exists: an append to any other carries a fresh generation for its creation.
+  const known = new Set<string>();
+
+  // Read-only: the row must exist (see `load`).
+  const loadTx = db.transaction((docName: string): StoredDoc | null => {
     const row = getDoc.get(docName) as Row | undefined;
-    if (row) return row.generation as string;
-    const generation = newGeneration();
-    insertDoc.run(docName, generation, now());
-    return generation;
-  };
-
-  const appendTx = db.transaction((docName: string, update: Uint8Array, meta: UpdateMeta): number => {
-    const generation = ensureDoc(docName);
-    const info = insertUpdate.run(docName, generation, update, meta.principal, meta.at ?? now());
-    if (meta.principal !== null) {
-      // Client ids that bring new structs in this update; the hub stores normalised updates,
-      // so these are exactly the ids this principal wrote with.
-      for (const client of Y.parseUpdateMeta(update).to.keys())
-        insertOwner.run(docName, client, meta.principal);
-    }
-    return Number(info.lastInsertRowid);
-  });
-
-  const appendManyTx = db.transaction(
-    (
-      docName: string,
-      entries: readonly { readonly update: Uint8Array; readonly meta: UpdateMeta }[],
-    ): number[] => entries.map((e) => appendTx(docName, e.update, e.meta)),
-  );
-
-  const loadTx = db.transaction((docName: string): StoredDoc => {
-    const generation = ensureDoc(docName);
-    const row = getDoc.get(docName) as Row;
+    if (!row) return null;
     const snapshot = row.snapshot == null ? null : bytes(row.snapshot);
     let size = snapshot?.byteLength ?? 0;
     let lastSeq = row.snapshot_seq as number;
@@ -154,7 +123,7 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     }
     const owners = new Map<number, string>();
     for (const o of selectOwners.all(docName) as Row[]) owners.set(Number(o.client), o.principal as string);
-    return { snapshot, updates, generation, lastSeq, bytes: size, owners };
+    return { snapshot, updates, generation: row.generation as string, lastSeq, bytes: size, owners };
   });
 
   const readBatch = db.transaction((docName: string, batch: number) => {
@@ -163,48 +132,39 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
     return { row, log: selectLogBatch.all(docName, batch) as Row[] };
   });
 
-  // Writes one compaction step unless the document changed under it (a reset, another compaction).
-  const commitStep = db.transaction(
-    (docName: string, expected: Row, log: readonly Row[], merged: Uint8Array): boolean => {
-      const row = getDoc.get(docName) as Row | undefined;
-      if (!row || row.snapshot_seq !== expected.snapshot_seq || row.generation !== expected.generation)
-        return false;
-      const at = now();
-      for (const u of log) {
-        archive.run(u.seq, u.doc, u.generation, u.data, u.principal, u.at, at);
-        deleteUpdate.run(u.seq);
-      }
-      setSnapshot.run(merged, (log.at(-1) as Row).seq, docName);
-      return true;
-    },
-  );
-
-  const resetTx = db.transaction((docName: string, snapshot: Uint8Array, meta: UpdateMeta): string => {
-    ensureDoc(docName);
-    const generation = newGeneration();
-    const at = meta.at ?? now();
-    // The old log goes to the archive: a restore must not erase the audit trail.
-    for (const u of selectLogBatch.all(docName, Number.MAX_SAFE_INTEGER) as Row[]) {
-      archive.run(u.seq, u.doc, u.generation, u.data, u.principal, u.at, at);
-      deleteUpdate.run(u.seq);
-    }
-    const info = insertUpdate.run(docName, generation, snapshot, meta.principal, at);
-    const seq = Number(info.lastInsertRowid);
-    archive.run(seq, docName, generation, snapshot, meta.principal, at, at);
-    deleteUpdate.run(seq);
-    setGeneration.run(generation, snapshot, seq, docName);
-    deleteOwners.run(docName);
-    return generation;
-  });
+  const appendAll = async (
+    docName: string,
+    entries: readonly { readonly update: Uint8Array; readonly meta: UpdateMeta }[],
+  ): Promise<number[]> => {
+    const at = now();
+    const seqs = await writer.append(
+      docName,
+      entries.map((e) => ({ update: e.update, principal: e.meta.principal, at: e.meta.at ?? at })),
+      known.has(docName) ? undefined : newGeneration(),
+      at,
+    );
+    known.add(docName);
+    return seqs;
+  };
 
   const merger = createUpdateMerger();
   const compacting = new Set<string>();
   let closed = false;
 
   return {
-    append: async (docName, update, meta) => appendTx(docName, update, meta),
-    appendMany: async (docName, entries) => (entries.length === 0 ? [] : appendManyTx(docName, entries)),
-    load: async (docName) => loadTx(docName),
+    append: async (docName, update, meta) => (await appendAll(docName, [{ update, meta }]))[0] as number,
+    appendMany: async (docName, entries) => (entries.length === 0 ? [] : appendAll(docName, entries)),
+    load: async (docName) => {
+      let stored = loadTx(docName);
+      if (!stored) {
+        // Creating the row is a write: the writer does it; its commit is visible here once awaited.
+        await writer.ensure(docName, newGeneration(), now());
+        stored = loadTx(docName);
+        if (!stored) throw new Error(`document ${docName} was not created`);
+      }
+      known.add(docName);
+      return stored;
+    },
     compact: async (docName, opts = {}) => {
       const batch = Math.max(1, opts.batch ?? 1000);
       let merged = 0;
@@ -220,7 +180,15 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
           if (read.row.snapshot != null) parts.unshift(bytes(read.row.snapshot));
           // The merge (the costly part for a large snapshot) runs in a worker thread.
           const result = await merger.merge(parts);
-          if (closed || !commitStep(docName, read.row, read.log, result)) break;
+          if (closed) break;
+          const written = await writer.compactStep(
+            docName,
+            { snapshotSeq: read.row.snapshot_seq as number, generation: read.row.generation as string },
+            read.log.map((u) => u.seq as number),
+            result,
+            now(),
+          );
+          if (!written) break;
           merged += read.log.length;
           snapshotBytes = result.byteLength;
           if (read.log.length < batch) break;
@@ -230,7 +198,17 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
       }
       return { merged, snapshotBytes } satisfies CompactResult;
     },
-    reset: async (docName, snapshot, meta) => resetTx(docName, snapshot, meta),
+    reset: async (docName, snapshot, meta) => {
+      const generation = await writer.reset(
+        docName,
+        snapshot,
+        meta.principal,
+        meta.at ?? now(),
+        newGeneration(),
+      );
+      known.add(docName);
+      return generation;
+    },
     logLength: async (docName) => (countLog.get(docName) as Row).n as number,
     history: async (docName) =>
       (selectHistory.all(docName, docName) as Row[]).map((r) => ({
@@ -243,6 +221,8 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
       if (closed) return;
       closed = true;
       await merger.close();
+      // Lets the writes already posted commit, then stops the writer thread.
+      await writer.close();
       db.close();
     },
   };
