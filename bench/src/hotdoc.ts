@@ -113,12 +113,13 @@ export class HotDoc {
         });
         this.thins.push(thin);
         batch.push(
+          // A join fails when no answer came in time (the timer's promise wins the race).
           Promise.race([
             thin.synced,
-            new Promise((r) => setTimeout(r, JOIN_TIMEOUT_MS)).then(() => {
-              this.failedJoins++;
-            }),
-          ]),
+            new Promise<null>((r) => setTimeout(() => r(null), JOIN_TIMEOUT_MS)),
+          ]).then((t) => {
+            if (t === null) this.failedJoins++;
+          }),
         );
       }
       await Promise.all(batch);

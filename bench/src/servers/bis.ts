@@ -45,7 +45,12 @@ const seedFile = process.env.SEED_FILE;
 const seedDocs = seedFile ? [...(process.env.SEED_DOCS?.split(',') ?? []), process.env.SEED_DOC ?? ''] : [];
 if (seedFile) {
   const docNames = seedDocs.filter((d) => d !== '');
+  // Seeding 1,000 processes (W2) must not meet the API's rate limit; the served instance keeps it.
+  const limit = process.env.BIS_RATE_LIMIT_MAX;
+  process.env.BIS_RATE_LIMIT_MAX = String(docNames.length + 100);
   const boot = await serve({ port: 0, host: '127.0.0.1', dataDir, log: quiet });
+  if (limit === undefined) delete process.env.BIS_RATE_LIMIT_MAX;
+  else process.env.BIS_RATE_LIMIT_MAX = limit;
   for (const docName of docNames) {
     const processId = docName.split('/')[1] ?? 'bench';
     const res = await fetch(`${boot.url}/api/processes`, {
