@@ -13,12 +13,14 @@ import { runFormats } from './workloads/formats';
 import { runW1 } from './workloads/w1';
 import { runW2 } from './workloads/w2';
 import { runW3 } from './workloads/w3';
+import { runW4 } from './workloads/w4';
 import { runW5 } from './workloads/w5';
 
 const WORKLOADS: Readonly<Record<string, (ctx: BenchContext) => Promise<boolean>>> = {
   W1: runW1,
   W2: runW2,
   W3: runW3,
+  W4: runW4,
   W5: runW5,
   F: runFormats,
 };
