@@ -3,7 +3,7 @@
  * snapshot by compaction, with the log rows kept in an archive for the audit trail.
  *
  * Every method returns a promise so that a networked store (PostgreSQL) can implement the same
- * interface; the embedded SQLite store does its work synchronously and resolves at once.
+ * interface; the embedded SQLite store commits in a worker thread and reads on the caller's.
  */
 
 /** Who wrote an update and when: kept with the update, and in the archive after compaction. */
