@@ -44,6 +44,8 @@ export class HotDoc {
   /** Highest clock per writer acknowledged by Bis. */
   readonly acked = new Map<number, number>();
   delivered = 0;
+  /** Updates (keystrokes) the writers sent. */
+  updatesSent = 0;
   failedJoins = 0;
   closedByServer = 0;
   private thins: ThinClient[] = [];
@@ -192,6 +194,7 @@ export class HotDoc {
       }
     }
     thin.sendUpdate(update);
+    this.updatesSent++;
     thin.sendAwareness(id, end + 1, {
       user: { name: `writer ${w}` },
       cursor: { paragraph: this.texts.indexOf(text), pos },

@@ -11,6 +11,7 @@ import type { SystemId } from './launcher';
 import { type Measurement, Results } from './results';
 import { runFormats } from './workloads/formats';
 import { runW1 } from './workloads/w1';
+import { runW1Max } from './workloads/w1max';
 import { runW2 } from './workloads/w2';
 import { runW3 } from './workloads/w3';
 import { runW4 } from './workloads/w4';
@@ -18,6 +19,7 @@ import { runW5 } from './workloads/w5';
 
 const WORKLOADS: Readonly<Record<string, (ctx: BenchContext) => Promise<boolean>>> = {
   W1: runW1,
+  'W1-MAX': runW1Max,
   W2: runW2,
   W3: runW3,
   W4: runW4,
