@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     // These tests start real processes and servers.
     testTimeout: 60_000,
+    // A browser on a loaded 2-core machine can take seconds to show a colleague's keystroke:
+    // polled expectations wait up to 10 s (they still fail when the thing never happens).
+    expect: { poll: { timeout: 10_000 } },
     // Each CLI test starts a Node process; more at once than cores only slows them all.
     maxConcurrency: 3,
     hookTimeout: 60_000,
