@@ -3,27 +3,28 @@
  * (root map `drafts`). The server reads drafts when a party tables one, and writes drafts when a
  * script creates one or written proposals are imported.
  */
-import { createDraft, type Draft, readDraft, readDrafts } from '@bis/collab';
-import { type Action, proposalId, type SourceRef, type Target, type TextMode } from '@bis/core';
+import {
+  createDraft,
+  type Draft,
+  readDraft,
+  readDrafts,
+  type DraftInput as WorkspaceDraftInput,
+} from '@bis/collab';
+import { proposalId } from '@bis/core';
 import type * as Y from 'yjs';
 
 export type { Draft };
 
-/** The fields needed to create a draft (the party and authorship are added by `writeDraft`). */
-export interface DraftInput {
-  readonly id: string;
-  readonly action: Action;
-  readonly targets: readonly Target[];
-  readonly position: 'after' | 'before' | null;
-  readonly label: string;
-  readonly summary: string;
-  readonly textMode: TextMode;
-  readonly text: string;
-  readonly rationale: string;
+/**
+ * The fields needed to create a draft: collab's workspace draft without the party and authorship
+ * (added by `writeDraft`), with links naming proposals by plain id as REST bodies do.
+ */
+export type DraftInput = Omit<
+  WorkspaceDraftInput,
+  'party' | 'createdBy' | 'createdAt' | 'links' | 'relatedTo'
+> & {
   readonly links: readonly { readonly to: string; readonly note: string }[];
-  readonly illustrative?: boolean;
-  readonly source?: SourceRef | null;
-}
+};
 
 export { readDraft };
 
