@@ -5,10 +5,10 @@
  * own — the status line says "Saved" once the server acknowledged everything, one of them tables
  * the draft over REST, and an observer's open page counts it in the compilation without reload.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { setMember } from '../../apps/server/src/commands/people';
-import { axe, buildWeb, type DemoServer, HAS_CHROMIUM, launch, shot, signIn, startDemo } from './harness';
+import { axe, HAS_CHROMIUM, shot, signIn, useDemo } from './harness';
 
 const suite = HAS_CHROMIUM ? describe : describe.skip;
 
@@ -21,23 +21,11 @@ const showing = async (page: Page): Promise<number> => {
 const textBox = (card: Locator): Locator => card.getByRole('textbox', { name: /^Proposed text of/ });
 
 suite('drafting a proposal together', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    server = await startDemo();
-    browser = await launch();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('two delegates co-edit a draft amendment, see each other, one tables it, an observer sees it live', async () => {
-    const observer = await signIn(browser, server.link('Observer'));
-    await observer.page.goto(`${server.url}/p/demo`);
+    const observer = await signIn(demo.browser, demo.server.link('Observer'));
+    await observer.page.goto(`${demo.server.url}/p/demo`);
     await observer.page.locator('.para[data-label="1"]').waitFor();
     const before = await (async () => {
       await expect.poll(() => showing(observer.page)).toBeGreaterThan(0);
@@ -45,8 +33,8 @@ suite('drafting a proposal together', () => {
     })();
 
     // Delegate A starts "Amend §12" in Kenya's workspace.
-    const a = await signIn(browser, server.link('Delegate of Kenya'));
-    await a.page.goto(`${server.url}/p/demo/ws/kenya`);
+    const a = await signIn(demo.browser, demo.server.link('Delegate of Kenya'));
+    await a.page.goto(`${demo.server.url}/p/demo/ws/kenya`);
     const select = a.page.getByRole('combobox', { name: /^Paragraph/ });
     await select.waitFor();
     const option = (await select.locator('option').allTextContents()).find((o) => o.startsWith('§12 '));
@@ -64,8 +52,8 @@ suite('drafting a proposal together', () => {
     expect(await cardA.getByText('No change to the current text yet.').count()).toBe(1);
 
     // Delegate B opens the same draft.
-    const b = await signIn(browser, server.link('Second delegate of Kenya'));
-    await b.page.goto(`${server.url}/p/demo/ws/kenya`);
+    const b = await signIn(demo.browser, demo.server.link('Second delegate of Kenya'));
+    await b.page.goto(`${demo.server.url}/p/demo/ws/kenya`);
     const cardB = b.page.locator('article', { hasText: 'Amend §12' }).first();
     await cardB.waitFor();
     await cardB.getByRole('button', { name: 'Edit' }).click();
@@ -130,7 +118,7 @@ suite('drafting a proposal together', () => {
       .poll(() => b.page.getByTestId('sync-status').textContent(), { timeout: 10_000 })
       .toBe('Saved');
     const drafts = (await (
-      await a.context.request.get(`${server.url}/api/processes/demo/parties/kenya/drafts`)
+      await a.context.request.get(`${demo.server.url}/api/processes/demo/parties/kenya/drafts`)
     ).json()) as { drafts: { label: string; action: string; text: string }[] };
     const mine = drafts.drafts.find((d) => d.action === 'amend' && d.label === '12');
     expect(mine?.text).toContain('in cooperation with regional groups.');
@@ -152,12 +140,12 @@ suite('drafting a proposal together', () => {
   });
 
   it('a delegate removed from the party while editing is told why, and the refused change is not re-sent forever', async () => {
-    const { page, context } = await signIn(browser, server.link('Delegate of Kenya'));
+    const { page, context } = await signIn(demo.browser, demo.server.link('Delegate of Kenya'));
     let sockets = 0;
     page.on('websocket', (ws) => {
       if (ws.url().includes('/sync/p/demo/ws/')) sockets++;
     });
-    await page.goto(`${server.url}/p/demo/ws/kenya`);
+    await page.goto(`${demo.server.url}/p/demo/ws/kenya`);
     const card = page.locator('article', { hasText: 'Amend §12' }).first();
     await card.waitFor();
     await card.getByRole('button', { name: 'Edit' }).click();
@@ -166,8 +154,8 @@ suite('drafting a proposal together', () => {
     await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('Saved');
 
     // The administrator removes this delegate from Kenya; their next change is refused.
-    const svc = server.server.services;
-    const admin = server.server.bootstrap.admin;
+    const svc = demo.server.server.services;
+    const admin = demo.server.server.bootstrap.admin;
     const me = svc.db.listRoles('demo').find((r) => r.name === 'Delegate of Kenya');
     setMember(svc, { userId: admin.id, name: admin.name, admin: true, via: 'token' }, 'demo', 'kenya', {
       userId: me?.userId as string,
@@ -187,8 +175,10 @@ suite('drafting a proposal together', () => {
     expect(sockets - after).toBe(0);
     expect(sockets).toBeLessThanOrEqual(4);
     // Nothing of the refused change reached the server.
-    const colleague = await signIn(browser, server.link('Second delegate of Kenya'));
-    const r = await colleague.context.request.get(`${server.url}/api/processes/demo/parties/kenya/drafts`);
+    const colleague = await signIn(demo.browser, demo.server.link('Second delegate of Kenya'));
+    const r = await colleague.context.request.get(
+      `${demo.server.url}/api/processes/demo/parties/kenya/drafts`,
+    );
     const j = (await r.json()) as { drafts: { text: string }[] };
     expect(j.drafts.length).toBeGreaterThan(0);
     expect(j.drafts.some((d) => d.text.includes('refused words'))).toBe(false);
@@ -198,8 +188,8 @@ suite('drafting a proposal together', () => {
   });
 
   it('starts Insert after, Delete and Retain drafts with their own editors, and links proposals', async () => {
-    const { page, context } = await signIn(browser, server.link('Delegate of the African Union'));
-    await page.goto(`${server.url}/p/demo/ws/african-union`);
+    const { page, context } = await signIn(demo.browser, demo.server.link('Delegate of the African Union'));
+    await page.goto(`${demo.server.url}/p/demo/ws/african-union`);
     const select = page.getByRole('combobox', { name: /^Paragraph/ });
     await select.waitFor();
     const pick = async (label: string): Promise<void> => {
@@ -252,7 +242,7 @@ suite('drafting a proposal together', () => {
     await retain.getByRole('textbox', { name: 'Note on Retain §32' }).waitFor();
 
     await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('Saved');
-    const r = await context.request.get(`${server.url}/api/processes/demo/parties/african-union/drafts`);
+    const r = await context.request.get(`${demo.server.url}/api/processes/demo/parties/african-union/drafts`);
     const { drafts } = (await r.json()) as {
       drafts: {
         id: string;

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../apps/server/src/config';
 import { DEMO_PROCESS, seedDemo } from '../../apps/server/src/demo/seed';
 import { type BisServer, createServer } from '../../apps/server/src/server';
@@ -170,4 +171,25 @@ export const axe = async (page: Page): Promise<AxeViolation[]> => {
 export const shot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+};
+
+/** The demo server and a browser a suite shares: started before its tests, closed after them. */
+export interface DemoSession {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+}
+
+/** Registers the suite's set-up: the web app built, a demo server on port 0, Chromium launched. */
+export const useDemo = (): DemoSession => {
+  const session = {} as { server: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    await buildWeb();
+    session.server = await startDemo();
+    session.browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 };

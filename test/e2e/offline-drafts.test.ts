@@ -1,37 +1,15 @@
-/**
- * Offline drafting, end to end in Chromium against a real server with the demo process: a
- * delegate goes offline and types in a draft; the status line says "Offline — N changes
- * waiting"; the page is reloaded while the sync endpoint is still unreachable (the HTTP pages
- * load, the WebSocket is refused — a page cannot be reloaded with the whole network off, as
- * the app has no offline shell) and the typed text and the count survive (IndexedDB); the
- * connection comes back, the changes are sent, the status says "Saved", and the server has the
- * text.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, type DemoServer, HAS_CHROMIUM, launch, shot, signIn, startDemo } from './harness';
+import { describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, shot, signIn, useDemo } from './harness';
 
 const suite = HAS_CHROMIUM ? describe : describe.skip;
 
 const WORDS = ' and offline additions';
 
 suite('drafting offline', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    server = await startDemo();
-    browser = await launch();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('keeps text typed offline across a reload and sends it on reconnect; the status line tells', async () => {
-    const { page, context } = await signIn(browser, server.link('Delegate of the European Union'));
+    const { page, context } = await signIn(demo.browser, demo.server.link('Delegate of the European Union'));
     // The sync WebSocket passes through this route; `blocked` makes the server unreachable.
     let blocked = false;
     await page.routeWebSocket(/\/sync\//, (ws) => {
@@ -39,13 +17,15 @@ suite('drafting offline', () => {
       else ws.connectToServer();
     });
     const serverText = async (): Promise<string> => {
-      const r = await context.request.get(`${server.url}/api/processes/demo/parties/european-union/drafts`);
+      const r = await context.request.get(
+        `${demo.server.url}/api/processes/demo/parties/european-union/drafts`,
+      );
       const j = (await r.json()) as { drafts: { action: string; label: string; text: string }[] };
       return j.drafts.find((d) => d.action === 'amend' && d.label === '20')?.text ?? '(no draft)';
     };
     const status = page.getByTestId('sync-status');
 
-    await page.goto(`${server.url}/p/demo/ws/european-union`);
+    await page.goto(`${demo.server.url}/p/demo/ws/european-union`);
     const select = page.getByRole('combobox', { name: /^Paragraph/ });
     await select.waitFor();
     const option = (await select.locator('option').allTextContents()).find((o) => o.startsWith('§20 '));

@@ -5,9 +5,9 @@
  * live by the proponent, exports, and axe-core on each main screen (with screenshots).
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, buildWeb, type DemoServer, HAS_CHROMIUM, launch, shot, signIn, startDemo } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axe, HAS_CHROMIUM, shot, signIn, useDemo } from './harness';
 
 const suite = HAS_CHROMIUM ? describe : describe.skip;
 
@@ -36,22 +36,10 @@ const showing = async (page: Page): Promise<number> => {
 };
 
 suite('the web app with the demo process', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    server = await startDemo();
-    browser = await launch();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('signs in from an invitation link and lists the processes with the role', async () => {
-    const { page, context } = await signIn(browser, server.link('Delegate of Kenya'));
+    const { page, context } = await signIn(demo.browser, demo.server.link('Delegate of Kenya'));
     await page.getByRole('heading', { name: 'Your processes' }).waitFor();
     await expect.poll(() => page.getByTestId('roles').first().textContent()).toContain('delegate');
     await expect.poll(() => page.locator('main').textContent()).toContain('Your delegation: Kenya');
@@ -61,7 +49,7 @@ suite('the web app with the demo process', () => {
   }, 120_000);
 
   it('reads the text: outline, numbered paragraphs, footnotes, counts, search, a paragraph’s proposals', async () => {
-    const { page, context } = await signIn(browser, server.link('Delegate of Kenya'));
+    const { page, context } = await signIn(demo.browser, demo.server.link('Delegate of Kenya'));
     await page.getByRole('link', { name: /Human rights and technical standard-setting/ }).click();
     await page.locator('h1', { hasText: 'Human rights and technical standard-setting' }).waitFor();
     await page.locator('.para[data-label="1"]').waitFor();
@@ -105,14 +93,14 @@ suite('the web app with the demo process', () => {
   }, 180_000);
 
   it('a civil-society user imports written proposals and tables one; an observer sees it live; a co-facilitator decides and the proponent sees it', async () => {
-    const observer = await signIn(browser, server.link('Observer'));
-    await observer.page.goto(`${server.url}/p/demo`);
+    const observer = await signIn(demo.browser, demo.server.link('Observer'));
+    await observer.page.goto(`${demo.server.url}/p/demo`);
     await observer.page.locator('.para[data-label="1"]').waitFor();
     await expect.poll(() => showing(observer.page)).toBe(6);
 
-    const pi = await signIn(browser, server.link('Paradigm Initiative'));
+    const pi = await signIn(demo.browser, demo.server.link('Paradigm Initiative'));
     const page = pi.page;
-    await page.goto(`${server.url}/p/demo/ws/paradigm-initiative/import`);
+    await page.goto(`${demo.server.url}/p/demo/ws/paradigm-initiative/import`);
     await page.getByLabel('Written proposals').fill(WRITTEN);
     await page.getByRole('button', { name: 'Check what is understood' }).click();
     await page.getByRole('heading', { name: 'What was understood' }).waitFor();
@@ -148,8 +136,8 @@ suite('the web app with the demo process', () => {
     const mine = page.getByRole('article', { name: /Amend §45 \(Paradigm Initiative\)/ });
     await expect.poll(() => mine.getByTestId('decision').textContent()).toContain('no decision yet');
 
-    const chair = await signIn(browser, server.link('Co-facilitator A'));
-    await chair.page.goto(`${server.url}/p/demo/desk`);
+    const chair = await signIn(demo.browser, demo.server.link('Co-facilitator A'));
+    await chair.page.goto(`${demo.server.url}/p/demo/desk`);
     const form = chair.page.getByRole('form', { name: /Amend §45 \(Paradigm Initiative\)/ });
     await form.waitFor();
     await shot(chair.page, '06-desk');
@@ -168,8 +156,8 @@ suite('the web app with the demo process', () => {
   }, 240_000);
 
   it('exports download a file of the chosen format (whole text from the server, a section in the browser)', async () => {
-    const { page, context } = await signIn(browser, server.link('Observer'));
-    await page.goto(`${server.url}/p/demo`);
+    const { page, context } = await signIn(demo.browser, demo.server.link('Observer'));
+    await page.goto(`${demo.server.url}/p/demo`);
     await page.locator('.para[data-label="1"]').waitFor();
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
