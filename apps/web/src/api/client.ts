@@ -68,11 +68,14 @@ export class ApiError extends Error {
   /** HTTP status; 0 for a network failure. */
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** The server's JSON error body, when it sent one (some refusals carry more, e.g. conflicts). */
+  readonly body: unknown;
+  constructor(status: number, code: string, message: string, body: unknown = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -91,17 +94,20 @@ const request = async (method: string, path: string, body?: unknown): Promise<Re
   if (res.ok) return res;
   let code = `http_${res.status}`;
   let message = `${res.status} ${res.statusText}`;
+  let errorBody: unknown = null;
   try {
     const j = (await res.json()) as { error?: { code?: string; message?: string } };
+    errorBody = j;
     if (j.error?.message) message = j.error.message;
     if (j.error?.code) code = j.error.code;
   } catch {
     // Not JSON (a proxy's error page): keep the status line.
   }
-  throw new ApiError(res.status, code, message);
+  throw new ApiError(res.status, code, message, errorBody);
 };
 
-const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+/** Calls a REST route and reads its JSON answer; a refusal throws `ApiError` with the server's message. */
+export const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
   (await (await request(method, path, body)).json()) as T;
 
 const P = (pid: string): string => `/api/processes/${encodeURIComponent(pid)}`;

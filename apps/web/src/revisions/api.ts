@@ -13,8 +13,7 @@ import type {
   WorkingState,
 } from '@bis/core';
 import type { DiffRun } from '@bis/diff';
-import { ApiError } from '../api/client';
-import { t } from '../i18n';
+import { ApiError, json } from '../api/client';
 
 /** GET …/next */
 export interface NextView {
@@ -51,26 +50,16 @@ export class ApplyRefused extends ApiError {
   }
 }
 
+// The app's client, with a 409 that lists conflicts turned into `ApplyRefused`.
 const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-  let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiError(0, 'network', t('error.network'));
+    return await json<T>(method, path, body);
+  } catch (e) {
+    const conflicts =
+      e instanceof ApiError ? (e.body as { conflicts?: RevisionConflict[] } | null)?.conflicts : undefined;
+    if (e instanceof ApiError && conflicts) throw new ApplyRefused(e.message, conflicts);
+    throw e;
   }
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string };
-    conflicts?: RevisionConflict[];
-  } | null;
-  if (res.ok) return data as T;
-  const message = data?.error?.message ?? `${res.status} ${res.statusText}`;
-  if (data?.conflicts) throw new ApplyRefused(message, data.conflicts);
-  throw new ApiError(res.status, data?.error?.code ?? `http_${res.status}`, message);
 };
 
 const P = (pid: string): string => `/api/processes/${encodeURIComponent(pid)}`;
