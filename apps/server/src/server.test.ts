@@ -1,9 +1,7 @@
 import type { Proposal } from '@bis/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { draftBody, type Fixture, startFixture } from './api/fixture.test-util';
+import { draftBody, type Fixture, startFixture, stockClient } from './api/fixture.test-util';
 import { compilationDoc } from './commands/yjs-docs';
 
 let f: Fixture;
@@ -27,29 +25,7 @@ const sessionFor = async (extra: Record<string, string>): Promise<string> => {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 };
 
-const connect = (docName: string, cookie: string | null) => {
-  // The stock client, with the session cookie a browser would send.
-  class CookieSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, cookie ? { headers: { cookie } } : {});
-    }
-  }
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${f.server.url.replace('http', 'ws')}/sync`, docName, doc, {
-    WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
-    maxBackoffTime: 60_000,
-    // Same-process clients would otherwise sync over an in-memory BroadcastChannel, not the server.
-    disableBc: true,
-  });
-  const closed = new Promise<number>((resolve) => {
-    provider.on('connection-close', (ev: { code: number } | null) => resolve(ev?.code ?? 0));
-  });
-  const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on('sync', (s: boolean) => s && resolve());
-  });
-  return { doc, provider, closed, synced, stop: () => provider.destroy() };
-};
+const connect = (docName: string, cookie: string | null) => stockClient(f.server.url, docName, cookie);
 
 const until = <T>(doc: Y.Doc, check: () => T | undefined): Promise<T> =>
   new Promise((resolve) => {

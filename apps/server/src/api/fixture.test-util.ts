@@ -6,6 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { type ConfigOverrides, loadConfig } from '../config';
 import { type BisServer, createServer } from '../server';
 
@@ -161,3 +164,30 @@ export const draftBody = (over: Record<string, unknown> = {}) => ({
   rationale: 'Open standards help everyone.',
   ...over,
 });
+
+/**
+ * The stock y-websocket client on `docName` of the server at `serverUrl`, sending the session
+ * cookie a browser would send (none for an anonymous client).
+ */
+export const stockClient = (serverUrl: string, docName: string, cookie: string | null) => {
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${serverUrl.replace('http', 'ws')}/sync`, docName, doc, {
+    WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 60_000,
+    // Same-process clients would otherwise sync over an in-memory BroadcastChannel, not the server.
+    disableBc: true,
+  });
+  const closed = new Promise<number>((resolve) => {
+    provider.on('connection-close', (ev: { code: number } | null) => resolve(ev?.code ?? 0));
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (s: boolean) => s && resolve());
+  });
+  return { doc, provider, closed, synced, stop: () => provider.destroy() };
+};

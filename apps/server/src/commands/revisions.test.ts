@@ -1,10 +1,8 @@
 import { readDocument, textFragment } from '@bis/collab';
 import { paragraphsOf } from '@bis/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Fixture, type Json, startFixture } from '../api/fixture.test-util';
+import { type Fixture, type Json, startFixture, stockClient } from '../api/fixture.test-util';
 import { nextDoc, revisionDoc } from './yjs-docs';
 
 let f: Fixture;
@@ -32,27 +30,7 @@ const sessionFor = async (extra: Record<string, string>): Promise<string> => {
 };
 
 // The stock y-websocket client on the next document, with the cookie a browser would send.
-const connect = (cookie: string) => {
-  class CookieSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  }
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${f.server.url.replace('http', 'ws')}/sync`, nextDoc(f.pid), doc, {
-    WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
-    maxBackoffTime: 60_000,
-    disableBc: true,
-  });
-  const closed = new Promise<number>((resolve) => {
-    provider.on('connection-close', (ev: { code: number } | null) => resolve(ev?.code ?? 0));
-  });
-  const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on('sync', (s: boolean) => s && resolve());
-  });
-  return { doc, provider, closed, synced };
-};
+const connect = (cookie: string) => stockClient(f.server.url, nextDoc(f.pid), cookie);
 
 // Kenya tables a proposal; the co-facilitator decides it. Returns its id.
 const tabledAndDecided = async (body: Record<string, unknown>, decision = 'accepted'): Promise<string> => {
