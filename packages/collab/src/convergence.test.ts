@@ -53,6 +53,27 @@ const descendants = <T>(root: Y.XmlFragment, cls: abstract new (...a: never[]) =
   return out;
 };
 
+// Offsets an editor can produce: Yjs counts UTF-16 units, but no editor places a caret or a
+// selection end between the two halves of a surrogate pair (an emoji). Yjs replaces a split pair
+// with U+FFFD on the replica that splits it and not on the others, so the replicas would diverge
+// (a known Yjs limitation); the generator therefore rounds every offset down to a code-point edge.
+const codePointEdge = (t: Y.XmlText, at: number): number => {
+  const plain = (t.toDelta() as { insert: unknown }[])
+    .map((d) => (typeof d.insert === 'string' ? d.insert : '\uFFFC'))
+    .join('');
+  const low = plain.charCodeAt(at);
+  const high = plain.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? at - 1 : at;
+};
+
+// A random range [from, to) of t, 1..max units long, with both ends on code-point edges.
+const pickRange = (r: Rng, t: Y.XmlText, max: number): [number, number] | null => {
+  const from = codePointEdge(t, r.int(t.length));
+  let to = codePointEdge(t, Math.min(t.length, from + 1 + r.int(max)));
+  if (to <= from) to = Math.min(t.length, from + 2);
+  return to > from ? [from, to] : null;
+};
+
 // Raw edits of the kind an editor makes: typing, deleting, marks, attributes, blocks, footnotes.
 const editText = (r: Rng, fragment: Y.XmlFragment, tag: string, draft: boolean): void => {
   const texts = descendants(fragment, Y.XmlText);
@@ -63,17 +84,18 @@ const editText = (r: Rng, fragment: Y.XmlFragment, tag: string, draft: boolean):
       ? [null, { em: {} }]
       : [null, { strong: {} }, { ins: { by: tag, at: null, proposal: null } }];
     const m = r.pick(marks);
-    t.insert(r.int(t.length + 1), r.pick(WORDS), m ?? {});
+    t.insert(codePointEdge(t, r.int(t.length + 1)), r.pick(WORDS), m ?? {});
   } else if (op === 1 && t && t.length > 0) {
-    const at = r.int(t.length);
-    t.delete(at, 1 + r.int(Math.min(5, t.length - at)));
+    const range = pickRange(r, t, 5);
+    if (range) t.delete(range[0], range[1] - range[0]);
   } else if (op === 2 && t && t.length > 0) {
-    const at = r.int(t.length);
+    const range = pickRange(r, t, t.length);
     const marks = draft ? ['em', 'strong'] : ['em', 'strong', 'del'];
     const mark = r.pick(marks);
-    t.format(at, 1 + r.int(t.length - at), {
-      [mark]: r.int(3) === 0 ? null : mark === 'del' ? { by: tag } : {},
-    });
+    if (range)
+      t.format(range[0], range[1] - range[0], {
+        [mark]: r.int(3) === 0 ? null : mark === 'del' ? { by: tag } : {},
+      });
   } else if (op === 3) {
     const el = new Y.XmlElement('paragraph');
     if (!draft) {
