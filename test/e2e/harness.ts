@@ -127,6 +127,9 @@ export const signIn = async (
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(link);
+  // The link shows whom it is for; the button spends it (a GET never does).
+  await page.getByRole('button', { name: /^Sign in as / }).click();
+  await page.waitForURL((u) => u.pathname === '/');
   return { context, page };
 };
 

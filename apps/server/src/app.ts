@@ -14,6 +14,7 @@ import { openApiDocument, Registry } from './api/registry';
 import { type AppEnv, registerRoutes } from './api/routes';
 import { readCookie } from './auth/auth';
 import { SESSION_COOKIE } from './auth/principal';
+import { mountSignIn } from './auth/signin-routes';
 import type { Services } from './commands/context';
 
 /** The app and its declared REST routes (for the OpenAPI document and its test). */
@@ -127,34 +128,7 @@ export const createApp = (svc: Services): App => {
     }),
   );
 
-  app.get('/signin/:token', (c) => {
-    const s = svc.auth.signIn(c.req.param('token'));
-    if (!s) {
-      return c.html(
-        page(
-          'This sign-in link cannot be used',
-          '<p>It was already used, or it has expired. Ask the secretariat for a new invitation link.</p>',
-        ),
-        401,
-      );
-    }
-    const secure = svc.config.publicUrl?.startsWith('https:') ? '; Secure' : '';
-    const maxAge = Math.floor((s.expiresAt - svc.now()) / 1000);
-    c.header(
-      'Set-Cookie',
-      `${SESSION_COOKIE}=${s.sessionId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`,
-    );
-    svc.db.transaction(() =>
-      svc.db.appendAudit({
-        processId: null,
-        userId: s.userId,
-        action: 'session.signin',
-        payload: {},
-        at: svc.now(),
-      }),
-    );
-    return c.redirect('/', 302);
-  });
+  mountSignIn(app, svc, page);
 
   registerRoutes(registry, svc);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(registry.routes, '0.1.0')));

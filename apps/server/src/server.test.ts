@@ -12,19 +12,6 @@ afterAll(async () => {
   await f.close();
 });
 
-/** Signs a new person in through the real HTTP server and returns their session cookie. */
-const sessionFor = async (extra: Record<string, string>): Promise<string> => {
-  const inv = await f.admin.call('POST', `/api/processes/${f.pid}/invitations`, {
-    name: 'WS user',
-    ...extra,
-  });
-  const res = await fetch(`${f.server.url}${new URL(inv.json.link as string).pathname}`, {
-    redirect: 'manual',
-  });
-  expect(res.status).toBe(302);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-};
-
 const connect = (docName: string, cookie: string | null) => stockClient(f.server.url, docName, cookie);
 
 const until = <T>(doc: Y.Doc, check: () => T | undefined): Promise<T> =>
@@ -53,7 +40,7 @@ describe('the HTTP server', () => {
 
 describe('the server with the stock y-websocket client', () => {
   it('shows an observer the compilation update live when a party tables a draft', async () => {
-    const observer = connect(compilationDoc(f.pid), await sessionFor({ role: 'observer' }));
+    const observer = connect(compilationDoc(f.pid), await f.sessionFor({ role: 'observer' }));
     await observer.synced;
     const d = await f.kenya.call(
       'POST',
@@ -72,8 +59,8 @@ describe('the server with the stock y-websocket client', () => {
 
   it('lets two members of a party co-edit their workspace and converge', async () => {
     const name = `p/${f.pid}/ws/kenya`;
-    const a = connect(name, await sessionFor({ party: 'kenya' }));
-    const b = connect(name, await sessionFor({ party: 'kenya' }));
+    const a = connect(name, await f.sessionFor({ party: 'kenya' }));
+    const b = connect(name, await f.sessionFor({ party: 'kenya' }));
     await Promise.all([a.synced, b.synced]);
     const draft = await f.kenya.call(
       'POST',
@@ -105,7 +92,7 @@ describe('the server with the stock y-websocket client', () => {
   });
 
   it("refuses civil society on another party's workspace and anonymous users on a private process", async () => {
-    const ngo = connect(`p/${f.pid}/ws/kenya`, await sessionFor({ party: 'ngo' }));
+    const ngo = connect(`p/${f.pid}/ws/kenya`, await f.sessionFor({ party: 'ngo' }));
     expect(await ngo.closed).toBe(4403);
     ngo.stop();
     const anon = connect(compilationDoc(f.pid), null);
@@ -116,7 +103,7 @@ describe('the server with the stock y-websocket client', () => {
   it('refuses an observer writing to the compilation and keeps the stored document unchanged', async () => {
     const hub = f.server.services.hub;
     const before = await hub.read(compilationDoc(f.pid), (d) => Y.encodeStateAsUpdate(d));
-    const obs = connect(compilationDoc(f.pid), await sessionFor({ role: 'observer' }));
+    const obs = connect(compilationDoc(f.pid), await f.sessionFor({ role: 'observer' }));
     await obs.synced;
     obs.doc.getMap('proposals').set('forged', { id: 'forged', party: 'Kenya' });
     expect(await obs.closed).toBe(4403);

@@ -47,6 +47,11 @@ export interface Fixture {
     path: string,
     init?: { body?: string; headers?: Record<string, string> },
   ): Promise<Response>;
+  /**
+   * Invites a new person to the process (`extra`: role or party) and signs them in through the
+   * real HTTP server, pressing the link's button (POST); returns their session cookie.
+   */
+  sessionFor(extra: Record<string, string>, name?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -120,18 +125,27 @@ export const startFixture = async (overrides: ConfigOverrides = {}): Promise<Fix
     group: 'civil-society',
     region: null,
   });
-  const person = async (name: string, extra: Record<string, string>): Promise<Caller> => {
+  const signedIn = async (extra: Record<string, string>, name: string) => {
     const r = await admin.call('POST', `/api/processes/${pid}/invitations`, { name, ...extra });
     if (r.status !== 201) throw new Error(`fixture: invite failed: ${JSON.stringify(r.json)}`);
-    const link = new URL(r.json.link as string);
-    const signin = await request('GET', link.pathname);
-    const cookie = (signin.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const res = await fetch(`${server.url}${new URL(r.json.link as string).pathname}`, {
+      method: 'POST',
+      redirect: 'manual',
+    });
+    if (res.status !== 303) throw new Error(`fixture: sign-in answered ${res.status}`);
+    return {
+      cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string,
+      userId: r.json.user.id as string,
+    };
+  };
+  const person = async (name: string, extra: Record<string, string>): Promise<Caller> => {
+    const { cookie, userId } = await signedIn(extra, name);
     const tokenRes = await request('POST', '/api/me/tokens', {
       headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ label: 'tests' }),
     });
     const { token } = (await tokenRes.json()) as { token: string };
-    return caller(r.json.user.id as string, token);
+    return caller(userId, token);
   };
   const fixture: Fixture = {
     server,
@@ -146,6 +160,7 @@ export const startFixture = async (overrides: ConfigOverrides = {}): Promise<Fix
     anon: caller('', ''),
     pid,
     request,
+    sessionFor: async (extra, name = 'WS user') => (await signedIn(extra, name)).cookie,
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

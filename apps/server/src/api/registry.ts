@@ -91,7 +91,7 @@ export const openApiDocument = (routes: readonly RouteSpec[], version: string): 
       version,
       description:
         'Commands on negotiation processes. Authenticate with the session cookie set by an invitation link ' +
-        '(GET /signin/{token}) or with "Authorization: Bearer <API token>". Errors are JSON: ' +
+        '(open /signin/{token}, then POST it with the button) or with "Authorization: Bearer <API token>". Errors are JSON: ' +
         '{"error": {"code", "message", "field"}}.',
     },
     components: {

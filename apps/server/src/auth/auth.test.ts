@@ -19,10 +19,32 @@ const me = async (headers: Record<string, string>) =>
   (await (await f.request('GET', '/api/me', { headers })).json()) as Json;
 
 describe('sign-in by invitation link', () => {
-  it('exchanges a one-time token for an HttpOnly, SameSite=Lax session cookie and redirects home', async () => {
+  it('shows whom a link is for on GET without using it up (link previews and mail scanners fetch links)', async () => {
+    const path = await invite('Ana <Lopez>');
+    for (let i = 0; i < 2; i++) {
+      const r = await f.request('GET', path);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('set-cookie')).toBeNull();
+      const html = await r.text();
+      expect(html).toContain('Sign in as Ana &lt;Lopez&gt;');
+      expect(html).toContain(`<form method="post" action="${path}">`);
+    }
+    expect((await f.request('POST', path)).status).toBe(303);
+    expect((await f.request('GET', path)).status).toBe(401);
+  });
+
+  it('refuses a sign-in form posted from another site (login CSRF) and keeps the link usable', async () => {
+    const path = await invite('Bo');
+    const r = await f.request('POST', path, { headers: { origin: 'https://evil.example' } });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('set-cookie')).toBeNull();
+    expect((await f.request('GET', path)).status).toBe(200);
+  });
+
+  it('exchanges a one-time token for an HttpOnly, SameSite=Lax session cookie on POST and redirects home', async () => {
     const path = await invite('Ana');
-    const r = await f.request('GET', path);
-    expect(r.status).toBe(302);
+    const r = await f.request('POST', path);
+    expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/');
     const cookie = r.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^bis_session=[A-Za-z0-9_-]{20,};/);
@@ -31,7 +53,7 @@ describe('sign-in by invitation link', () => {
     const session = cookie.split(';')[0] as string;
     expect((await me({ cookie: session })).user.name).toBe('Ana');
 
-    const reuse = await f.request('GET', path);
+    const reuse = await f.request('POST', path);
     expect(reuse.status).toBe(401);
     expect(reuse.headers.get('set-cookie')).toBeNull();
     expect(await reuse.text()).toContain('already used');
@@ -41,11 +63,12 @@ describe('sign-in by invitation link', () => {
     const path = await invite('Late');
     f.clock.now += 600_001;
     expect((await f.request('GET', path)).status).toBe(401);
+    expect((await f.request('POST', path)).status).toBe(401);
     expect((await f.request('GET', '/signin/not-a-real-token')).status).toBe(401);
   });
 
   it('refuses an expired session, over REST and at the WebSocket upgrade', async () => {
-    const r = await f.request('GET', await invite('Brief'));
+    const r = await f.request('POST', await invite('Brief'));
     const session = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
     expect((await me({ cookie: session })).user.name).toBe('Brief');
     const ws = f.server.services.auth;
@@ -64,7 +87,7 @@ describe('sign-in by invitation link', () => {
   });
 
   it('refuses cookie-authenticated writes from a foreign Origin', async () => {
-    const r = await f.request('GET', await invite('Csrf'));
+    const r = await f.request('POST', await invite('Csrf'));
     const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const res = await f.request('POST', '/api/me/tokens', {
       headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
@@ -81,7 +104,7 @@ describe('API tokens', () => {
   });
 
   it('does not fall back to the cookie when a bearer token is wrong', async () => {
-    const r = await f.request('GET', await invite('Both'));
+    const r = await f.request('POST', await invite('Both'));
     const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
     expect((await me({ cookie, authorization: 'Bearer wrong' })).user).toBeNull();
     expect(

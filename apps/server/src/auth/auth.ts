@@ -11,6 +11,8 @@ import { hashToken, newToken } from './tokens';
 export interface Auth {
   /** Creates a one-time invitation for `userId`; returns the raw token for the link `/signin/<token>`. */
   invite(userId: string, createdBy: string | null): string;
+  /** The name of the person an unused, unexpired invitation is for, without using it; null otherwise. */
+  invitee(invitationToken: string): string | null;
   /** Exchanges an invitation token for a new session; returns the raw session id, or null if unusable. */
   signIn(invitationToken: string): { sessionId: string; userId: string; expiresAt: number } | null;
   /** Ends a session. */
@@ -68,6 +70,10 @@ export const createAuth = (
         createdBy,
       });
       return token;
+    },
+    invitee: (token) => {
+      const userId = db.invitationUser(hashToken(token), now());
+      return userId ? (db.getUser(userId)?.name ?? null) : null;
     },
     signIn: (token) =>
       db.transaction(() => {

@@ -20,15 +20,6 @@ afterAll(async () => {
 
 const P = () => `/api/processes/${f.pid}`;
 
-// A new person signed in through the real HTTP server: their session cookie.
-const sessionFor = async (extra: Record<string, string>): Promise<string> => {
-  const inv = await f.admin.call('POST', `${P()}/invitations`, { name: 'WS user', ...extra });
-  const res = await fetch(`${f.server.url}${new URL(inv.json.link as string).pathname}`, {
-    redirect: 'manual',
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-};
-
 // The stock y-websocket client on the next document, with the cookie a browser would send.
 const connect = (cookie: string) => stockClient(f.server.url, nextDoc(f.pid), cookie);
 
@@ -271,7 +262,7 @@ describe('from decisions to Rev.1 over REST', () => {
     const snapshot = () =>
       f.server.services.hub.read(nextDoc(f.pid), (d) => Buffer.from(Y.encodeStateAsUpdate(d)));
     const size = await snapshot();
-    const delegate = connect(await sessionFor({ party: 'kenya' }));
+    const delegate = connect(await f.sessionFor({ party: 'kenya' }));
     // The delegate's client is refused (4403): it never syncs, and what it writes never lands.
     delegate.doc.getXmlFragment('text').insert(0, [new Y.XmlElement('paragraph')]);
     expect(await delegate.closed).toBe(4403);
@@ -279,7 +270,7 @@ describe('from decisions to Rev.1 over REST', () => {
     delegate.provider.destroy();
     expect((await snapshot()).equals(size)).toBe(true);
     // A co-facilitator's client syncs and can write.
-    const chair = connect(await sessionFor({ role: 'co-facilitator' }));
+    const chair = connect(await f.sessionFor({ role: 'co-facilitator' }));
     await chair.synced;
     expect(chair.doc.getXmlFragment('text').length).toBeGreaterThan(0);
     chair.provider.destroy();

@@ -110,6 +110,9 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
     insertInvitation: q(
       'INSERT INTO invitations (token_hash, user_id, expires_at, created_by) VALUES (?, ?, ?, ?)',
     ),
+    peekInvitation: q<{ user_id: string }>(
+      'SELECT user_id FROM invitations WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    ),
     useInvitation: q<{ user_id: string }>(
       `UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
        RETURNING user_id`,
@@ -197,6 +200,7 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
     listRoles: (pid) => s.listRoles.all(pid),
 
     createInvitation: (i) => void s.insertInvitation.run(i.tokenHash, i.userId, i.expiresAt, i.createdBy),
+    invitationUser: (hash, now) => s.peekInvitation.get(hash, now)?.user_id ?? null,
     consumeInvitation: (hash, now) => s.useInvitation.get(now, hash, now)?.user_id ?? null,
 
     createSession: (x) => void s.insertSession.run(x.idHash, x.userId, x.now, x.expiresAt),

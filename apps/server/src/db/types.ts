@@ -122,6 +122,8 @@ export interface Db {
     expiresAt: number;
     createdBy: string | null;
   }): void;
+  /** The user of an unexpired, unused invitation, without using it; null otherwise. */
+  invitationUser(tokenHash: string, now: number): string | null;
   /** Marks an unexpired, unused invitation used and returns its user; null otherwise. */
   consumeInvitation(tokenHash: string, now: number): string | null;
 

@@ -38,8 +38,11 @@ describe('the demo', () => {
         role,
       ).toBe(true);
     const observer = all.find((l) => l.includes('Observer')) as string;
-    const res = await fetch(observer.trim().split(/\s+/).at(-1) as string, { redirect: 'manual' });
-    expect(res.status).toBe(302);
+    const res = await fetch(observer.trim().split(/\s+/).at(-1) as string, {
+      method: 'POST',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
     expect(res.headers.get('set-cookie')).toContain('HttpOnly');
   });
 
