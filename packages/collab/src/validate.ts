@@ -272,16 +272,27 @@ const rootNameOf = (doc: Y.Doc, type: Y.AbstractType<unknown>): string | null =>
 };
 
 // Deletions name existing structs: refuse one that would delete inside a server-only root.
+// Clients resend their whole delete set on every reconnect, so this is linear in the ranges and
+// the structs they cover (binary search for the first; each parent's root looked up once).
 const checkDeletions = (doc: Y.Doc, ds: DeleteSetLike, serverOnly: readonly string[]): void => {
+  const roots = new Map<Y.AbstractType<unknown>, string | null>();
   for (const [client, ranges] of ds.clients) {
     const structs = doc.store.clients.get(client);
-    if (!structs) continue;
+    if (!structs || structs.length === 0) continue;
+    const last = structs[structs.length - 1] as Y.Item | Y.GC;
+    const end = last.id.clock + last.length;
     for (const { clock, len } of ranges) {
-      for (const st of structs) {
-        if (st.id.clock + st.length <= clock || st.id.clock >= clock + len) continue;
+      if (len <= 0 || clock >= end) continue;
+      for (let i = Y.findIndexSS(structs, Math.max(0, clock)); i < structs.length; i++) {
+        const st = structs[i] as Y.Item | Y.GC;
+        if (st.id.clock >= clock + len) break;
         // Deleting what is already deleted changes nothing (clients resend their whole delete set).
         if (!(st instanceof Y.Item) || st.deleted || !(st.parent instanceof Y.AbstractType)) continue;
-        const root = rootNameOf(doc, st.parent);
+        let root = roots.get(st.parent);
+        if (root === undefined) {
+          root = rootNameOf(doc, st.parent);
+          roots.set(st.parent, root);
+        }
         if (root !== null && serverOnly.includes(root)) {
           invalid(`deletion of ${idText(st.id)}: root "${root}" is written by the server only`);
         }
