@@ -238,10 +238,13 @@ const run = (scope: Scope, seed: number, replicas: number, steps: number): void 
   });
 };
 
+// BIS_SEED=<n> reruns one seed; BIS_SEED_SWEEP=<count> tries that many seeds from a random base.
 const seeds = (): number[] => {
   const fixed = process.env.BIS_SEED;
   if (fixed !== undefined) return [Number(fixed)];
   const base = Date.now() % 100_000;
+  const sweep = Number(process.env.BIS_SEED_SWEEP ?? 0);
+  if (sweep > 0) return Array.from({ length: sweep }, (_, i) => base + i);
   return [1, 2, base];
 };
 
