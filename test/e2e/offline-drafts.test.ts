@@ -25,6 +25,8 @@ suite('drafting offline', () => {
     };
     const status = page.getByTestId('sync-status');
 
+    // The workspace fetches the editor's chunk once it shows a draft, so "Edit" works offline.
+    const editorChunk = page.waitForResponse((r) => r.url().includes('/assets/drafting-'));
     await page.goto(`${demo.server.url}/p/demo/ws/european-union`);
     const select = page.getByRole('combobox', { name: /^Paragraph/ });
     await select.waitFor();
@@ -33,9 +35,12 @@ suite('drafting offline', () => {
     await page.getByRole('button', { name: /^Amend §20/ }).click();
     const card = page.locator('article', { hasText: 'Amend §20' }).first();
     await card.waitFor();
+    await editorChunk;
+    await context.setOffline(true);
     await card.getByRole('button', { name: 'Edit' }).click();
     const box = card.getByRole('textbox', { name: /^Proposed text of/ });
     await expect.poll(() => box.textContent()).not.toBe('');
+    await context.setOffline(false);
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
 
     // Offline: type; nothing reaches the server and the status line counts what waits.

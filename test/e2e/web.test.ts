@@ -50,6 +50,12 @@ suite('the web app with the demo process', () => {
 
   it('reads the text: outline, numbered paragraphs, footnotes, counts, search, a paragraph’s proposals', async () => {
     const { page, context } = await signIn(demo.browser, demo.server.link('Delegate of Kenya'));
+    // Reading never downloads the draft editor (its own chunk, loaded by the workspace).
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.reload();
     await page.getByRole('link', { name: /Human rights and technical standard-setting/ }).click();
     await page.locator('h1', { hasText: 'Human rights and technical standard-setting' }).waitFor();
     await page.locator('.para[data-label="1"]').waitFor();
@@ -89,6 +95,8 @@ suite('the web app with the demo process', () => {
     // An insertion appears at its place with its label.
     await page.getByLabel('Search the text and proposals').fill('fellowship');
     await page.locator('.insertion', { hasText: '58 bis' }).waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => s.includes('/drafting-'))).toEqual([]);
     await context.close();
   }, 180_000);
 

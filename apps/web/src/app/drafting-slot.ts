@@ -1,32 +1,55 @@
-/// <reference types="vite/client" />
 /**
- * Where the draft editor plugs in. `src/drafting/` (packages/editor bound to Yjs, live tracked
- * changes, cursors, local undo) and `src/sync/` (WebsocketProvider + y-indexeddb and the
- * "saved / offline — N changes waiting" status) are built by another engineer; the contract is
- * in src/drafting/README.md. Until `src/drafting/index.ts` exists the glob is empty and the
- * screens say the editor is not available yet — nothing pretends to edit.
+ * Where the draft editor plugs in (contract: src/drafting/README.md). The editor — ProseMirror,
+ * y-prosemirror and packages/editor — is a chunk of its own: readers, observers and
+ * co-facilitators never download it, and everyone gets the text on screen sooner. A workspace
+ * starts loading it as soon as it shows a draft, so it is there before anyone presses "Edit",
+ * and still there if the connection then drops.
  */
-import type { ComponentType } from 'react';
+import { type ComponentType, useEffect, useState } from 'react';
+import type { DraftEditorProps } from '../drafting';
 
-/** Props of the draft editor component. */
-export interface DraftEditorProps {
-  /** Process id. */
-  readonly process: string;
-  /** Party id (the workspace `p/<process>/ws/<party>`). */
-  readonly party: string;
-  /** The draft's id in the workspace's `drafts` map. */
-  readonly draftId: string;
-}
+export type { DraftEditorProps };
 
-/** What `src/drafting/index.ts` is expected to export. */
-export interface DraftingModule {
-  /** The editor of one draft (text and rationale), bound to the party's workspace document. */
-  readonly DraftEditor?: ComponentType<DraftEditorProps>;
-  /** The "saved" / "offline — N changes waiting" indicator for the status line. */
-  readonly SyncStatus?: ComponentType<Record<string, never>>;
-}
+let loading: Promise<ComponentType<DraftEditorProps>> | null = null;
 
-const found = import.meta.glob<DraftingModule>('../drafting/index.ts', { eager: true });
+/** Loads the editor chunk (once; a failed load is tried again on the next call). */
+export const loadDraftEditor = (): Promise<ComponentType<DraftEditorProps>> => {
+  loading ??= import('../drafting').then(
+    (m) => m.DraftEditor,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+};
 
-/** The drafting module, or null while it has not landed. */
-export const drafting: DraftingModule | null = Object.values(found)[0] ?? null;
+/** The draft editor once its chunk has loaded; `failed` when it could not be (offline); `retry`. */
+export const useDraftEditor = (): {
+  Editor: ComponentType<DraftEditorProps> | null;
+  failed: boolean;
+  retry: () => void;
+} => {
+  const [Editor, setEditor] = useState<ComponentType<DraftEditorProps> | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  useEffect(() => {
+    let live = true;
+    loadDraftEditor().then(
+      (E) => live && setEditor(() => E),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  return {
+    Editor,
+    failed,
+    retry: () => {
+      setFailed(false);
+      setAttempt((a) => a + 1);
+    },
+  };
+};

@@ -1,12 +1,12 @@
 /**
  * The status line at the bottom of every process screen: the live connection to the server
  * (and the browser's own offline state), the drafts' "saved / offline — N changes waiting"
- * indicator from src/drafting when it has landed, and who else is online on which paragraph.
+ * indicator (src/sync), and who else is online on which paragraph.
  */
 import { useEffect, useState } from 'react';
-import { drafting } from '../app/drafting-slot';
 import { useProcess } from '../app/process-data';
 import { t } from '../i18n';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 
 const useOnline = (): boolean => {
   const [online, setOnline] = useState(navigator.onLine);
@@ -54,7 +54,6 @@ export const PresenceList = () => {
 export const StatusLine = () => {
   const { live } = useProcess();
   const online = useOnline();
-  const Sync = drafting?.SyncStatus;
   const state = !online
     ? 'browserOffline'
     : live.state === 'connected'
@@ -69,11 +68,9 @@ export const StatusLine = () => {
         {t(`status.${state}`)}
         {live.closedReason && <span className="error-text"> — {live.closedReason}</span>}
       </span>
-      {Sync && (
-        <span className="sync">
-          <Sync />
-        </span>
-      )}
+      <span className="sync">
+        <SyncStatusLine />
+      </span>
       <PresenceList />
     </footer>
   );

@@ -177,8 +177,10 @@ export const en = {
   'ws.waitSaved.one': 'Tabling waits until 1 local change has reached the server.',
   'ws.waitSaved.other': 'Tabling waits until {count} local changes have reached the server.',
 
-  'drafting.loading':
-    'The draft editor is loading: it is being built separately and is not available in this version yet. You can still table drafts and read their text here.',
+  'drafting.loading': 'Loading the draft editor …',
+  'drafting.loadFailed':
+    'The draft editor could not be loaded (are you offline?). You can still read and table this draft.',
+  'drafting.retry': 'Try again',
 
   'import.title': 'Import written proposals for {party}',
   'import.intro':

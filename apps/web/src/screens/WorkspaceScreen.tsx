@@ -7,7 +7,7 @@ import { docName, readDrafts } from '@bis/collab';
 import { compareLabels, type Paragraph } from '@bis/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Draft } from '../api/client';
-import { drafting } from '../app/drafting-slot';
+import { useDraftEditor } from '../app/drafting-slot';
 import { Link } from '../app/Link';
 import { useProcess } from '../app/process-data';
 import { pathOf } from '../app/router';
@@ -21,7 +21,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
   const [editing, setEditing] = useState(false);
   const tabled = proposals.find((p) => p.id === draft.id);
   const title = t(`actionTitle.${draft.action}`, { label: draft.label });
-  const Editor = drafting?.DraftEditor;
+  const editor = useDraftEditor();
   // The server tables its own copy of the draft: local edits must have reached it first.
   const sync = useSyncStatus();
   return (
@@ -46,8 +46,15 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
       )}
       {editing && (
         <div data-testid="draft-editor-slot">
-          {Editor ? (
-            <Editor process={process.id} party={party} draftId={draft.id} />
+          {editor.Editor ? (
+            <editor.Editor process={process.id} party={party} draftId={draft.id} />
+          ) : editor.failed ? (
+            <p className="note" role="alert">
+              {t('drafting.loadFailed')}{' '}
+              <button type="button" className="btn" onClick={editor.retry}>
+                {t('drafting.retry')}
+              </button>
+            </p>
           ) : (
             <p className="note" role="status">
               {t('drafting.loading')}
