@@ -163,7 +163,7 @@ suite('the web app with the demo process', () => {
     await Promise.all([observer.context.close(), pi.context.close(), chair.context.close()]);
   }, 240_000);
 
-  it('exports download a file of the chosen format (whole text from the server, a section in the browser)', async () => {
+  it('exports download a file of the chosen format, for the whole text or one section', async () => {
     const { page, context } = await signIn(demo.browser, demo.server.link('Observer'));
     await page.goto(`${demo.server.url}/p/demo`);
     await page.locator('.para[data-label="1"]').waitFor();

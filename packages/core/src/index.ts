@@ -112,6 +112,7 @@ export {
   UNTOUCHED,
   workingStateFromJSON,
 } from './revision-state';
+export { proposalsIn, sectionOf } from './sections';
 export type { SuffixTable } from './suffixes';
 export {
   createSuffixTable,

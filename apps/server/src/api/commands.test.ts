@@ -289,4 +289,36 @@ describe('processes and people', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.field).toBe('format');
   });
+
+  it('exports one section, one party or one action, and says what is wrong with a filter', async () => {
+    await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${await newDraft({ label: '3' })}/table`);
+    const doc = await f.kenya.call('GET', `${P()}/revisions/0/document`);
+    const heading = doc.json.blocks.find((b: { kind: string }) => b.kind === 'heading') as { id: string };
+    const get = (query: string) =>
+      f.request('GET', `${P()}/exports/comparison/csv?${query}`, {
+        headers: { authorization: `Bearer ${f.kenya.token}` },
+      });
+    const section = await get(`section=${encodeURIComponent(heading.id)}`);
+    expect(section.status).toBe(200);
+    expect(section.headers.get('content-disposition')).toMatch(/comparison-section-[a-z0-9-]+\.csv/);
+    expect(await section.text()).toContain('Kenya');
+    const kenya = await get('party=Kenya&action=amend');
+    expect(kenya.headers.get('content-disposition')).toContain('comparison-party-kenya-amend.csv');
+    expect(await kenya.text()).toContain('Kenya');
+    const nobody = await get('party=Nobody');
+    expect(nobody.status).toBe(200);
+    expect(await nobody.text()).not.toContain('Kenya');
+    for (const [query, field, words] of [
+      ['section=no-such-heading', 'section', /No section heading "no-such-heading"/],
+      ['action=merge', 'action', /Unknown action "merge"; use one of amend/],
+      ['colour=red', 'colour', /Unknown parameter "colour"/],
+      ['party=', 'party', /1 to 200 characters/],
+    ] as const) {
+      const r = await get(query);
+      expect(r.status, query).toBe(400);
+      const body = (await r.json()) as { error: { field: string; message: string } };
+      expect(body.error.field).toBe(field);
+      expect(body.error.message).toMatch(words);
+    }
+  });
 });

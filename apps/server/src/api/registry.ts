@@ -22,6 +22,8 @@ export interface RouteSpec {
   readonly upload?: boolean;
   /** For downloads: the media type of the success response. */
   readonly produces?: string;
+  /** Optional query parameters: name → what it does. */
+  readonly query?: Readonly<Record<string, string>>;
 }
 
 /** Collects route declarations and mounts them on an app. */
@@ -55,12 +57,21 @@ export const openApiDocument = (routes: readonly RouteSpec[], version: string): 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = toOpenApiPath(r.path);
-    const params = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+    const params: Record<string, unknown>[] = [
+      ...[...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(r.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        required: false,
+        description,
+        schema: { type: 'string' },
+      })),
+    ];
     const op: Record<string, unknown> = {
       summary: r.summary,
       description: `Who may call it: ${r.who}.`,

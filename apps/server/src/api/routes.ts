@@ -1,7 +1,7 @@
 /**
  * The REST routes: each parses its input, calls one command and returns JSON.
  */
-import { BisInputError, documentToJSON, type Proposal, paragraphId } from '@bis/core';
+import { BisInputError, documentToJSON, type Proposal, paragraphId, proposalsIn, sectionOf } from '@bis/core';
 import { EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView, exportView } from '@bis/formats';
 import type { Context } from 'hono';
 import type { Principal } from '../auth/principal';
@@ -26,6 +26,7 @@ import {
   withdraw,
 } from '../commands/proposals';
 import { invalid } from './errors';
+import { EXPORT_QUERY, exportFilter } from './export-filter';
 import type { Registry } from './registry';
 import { registerRevisionRoutes } from './revision-routes';
 import {
@@ -362,6 +363,7 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       summary: `Download an export: view ${EXPORT_VIEWS.join('|')}, format ${EXPORT_FORMATS.join('|')}`,
       who: 'participants; anyone if public',
       produces: 'application/octet-stream',
+      query: EXPORT_QUERY,
     },
     async (c) => {
       const pid = param(c, 'pid');
@@ -371,16 +373,20 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
         throw invalid(`Unknown view "${view}"; use one of ${EXPORT_VIEWS.join(', ')}.`, 'view');
       if (!EXPORT_FORMATS.includes(format))
         throw invalid(`Unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
-      const document = revisionDocument(svc, who(c), pid);
-      const proposals: Proposal[] = listProposals(svc, who(c), pid).filter((x) => x.status === 'tabled');
+      const filter = exportFilter(c.req.query());
+      const whole = revisionDocument(svc, who(c), pid);
+      const tabled: Proposal[] = listProposals(svc, who(c), pid).filter((x) => x.status === 'tabled');
+      const part = filter.section === null ? whole : sectionOf(whole, filter.section);
+      if (!part) throw invalid(`No section heading "${filter.section}" in the current text.`, 'section');
+      const proposals = part === whole ? tabled : proposalsIn(part, tabled);
       let file: Awaited<ReturnType<typeof exportView>>;
       try {
-        file = await exportView(view, format, { document, proposals });
+        file = await exportView(view, format, { document: part, proposals }, filter.options);
       } catch (e) {
         if (e instanceof BisInputError) throw invalid(e.message, e.path || null);
         throw e;
       }
-      const name = `${pid}-${view}.${file.extension}`;
+      const name = `${pid}-${view}${filter.suffix}.${file.extension}`;
       c.header('Content-Type', file.mediaType);
       c.header('Content-Disposition', `attachment; filename="${name}"`);
       return c.body(typeof file.data === 'string' ? file.data : new Uint8Array(file.data));

@@ -138,7 +138,18 @@ export const api = {
   decide: (pid: string, id: string, decision: Decision, note: string) =>
     json<Proposal>('POST', `${P(pid)}/proposals/${seg(id)}/decision`, { decision, note }),
   /** The export endpoint's URL (the download itself streams through `download`). */
-  exportUrl: (pid: string, view: string, format: string) => `${P(pid)}/exports/${seg(view)}/${seg(format)}`,
+  /** The export endpoint; `filter` narrows it to a section (heading id), a party or an action. */
+  exportUrl: (
+    pid: string,
+    view: string,
+    format: string,
+    filter: { section?: string; party?: string; action?: string } = {},
+  ) => {
+    const query = new URLSearchParams(
+      Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+    ).toString();
+    return `${P(pid)}/exports/${seg(view)}/${seg(format)}${query ? `?${query}` : ''}`;
+  },
   /**
    * Downloads a URL with progress (bytes received, and the total when the server sends one).
    * Returns the file as a Blob with the name from Content-Disposition.

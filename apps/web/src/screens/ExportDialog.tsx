@@ -1,18 +1,17 @@
 /**
  * The export dialog: which view (comparison table, compilation, the text), which format (those
- * the view offers), which part (the whole text, one section, one party's proposals). The whole
- * text downloads from the server's export endpoint with a progress indicator; a section or a
- * party's proposals are exported in the browser by the same @bis/formats exporter (pure, loaded
- * on demand), because the server's endpoint has no section or filter parameters yet.
+ * the view offers), which part (the whole text, one section, one party's proposals). Every export
+ * downloads from the server's export endpoint (with `section` or `party` in the query) with a
+ * progress indicator.
  */
-import type { BisDocument, Block, Heading } from '@bis/core';
+import type { Heading } from '@bis/core';
 import { useId, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { useProcess } from '../app/process-data';
 import { announce } from '../components/Announcer';
 import { formatBytes, t } from '../i18n';
 
-// Kept in step with @bis/formats EXPORT_VIEWS / formatsOf (imported lazily, so listed here).
+// Kept in step with @bis/formats EXPORT_VIEWS / formatsOf (listed here: the app does not load formats).
 const VIEWS = ['comparison', 'compilation', 'revision'] as const;
 const FORMATS: Record<(typeof VIEWS)[number], readonly string[]> = {
   comparison: ['docx', 'html', 'md', 'csv', 'json'],
@@ -21,19 +20,6 @@ const FORMATS: Record<(typeof VIEWS)[number], readonly string[]> = {
 };
 
 type Scope = 'all' | 'section' | 'party';
-
-/** The blocks of the section opened by `heading` (up to the next heading of the same or a higher level). */
-export const sectionOf = (doc: BisDocument, headingId: string): BisDocument => {
-  const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === headingId);
-  if (start < 0) return doc;
-  const h = doc.blocks[start] as Heading;
-  const blocks: Block[] = [h];
-  for (const b of doc.blocks.slice(start + 1)) {
-    if (b.kind === 'heading' && b.level <= h.level) break;
-    blocks.push(b);
-  }
-  return { ...doc, preamble: '', blocks };
-};
 
 const save = (blob: Blob, name: string): void => {
   const url = URL.createObjectURL(blob);
@@ -48,7 +34,7 @@ const save = (blob: Blob, name: string): void => {
 
 /** The "Export" button and its dialog. */
 export const ExportDialog = () => {
-  const { process, document: doc, proposals } = useProcess();
+  const { process, document: doc } = useProcess();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [view, setView] = useState<(typeof VIEWS)[number]>('comparison');
@@ -70,29 +56,12 @@ export const ExportDialog = () => {
     setDone(null);
     setProgress(t('export.preparing'));
     try {
-      let file: { blob: Blob; name: string };
-      if (scope === 'all') {
-        file = await api.download(api.exportUrl(process.id, view, fmt), (n, total) =>
-          setProgress(
-            `${t('export.received', { size: formatBytes(n) })}${total ? ` / ${formatBytes(total)}` : ''}`,
-          ),
-        );
-      } else {
-        const { exportView } = await import('@bis/formats');
-        const part = scope === 'section' && section ? sectionOf(doc, section) : doc;
-        const chosen = proposals.filter(
-          (p) =>
-            p.status === 'tabled' &&
-            (scope !== 'party' || !party || p.party === party || p.coSponsors.includes(party)),
-        );
-        const out = await exportView(view, fmt as 'docx', { document: part, proposals: chosen });
-        const data = typeof out.data === 'string' ? out.data : new Uint8Array(out.data);
-        const suffix = scope === 'section' ? `section-${section}` : `party-${party || 'all'}`;
-        file = {
-          blob: new Blob([data as BlobPart], { type: out.mediaType }),
-          name: `${process.id}-${view}-${suffix}.${out.extension}`,
-        };
-      }
+      const filter = scope === 'section' ? { section } : scope === 'party' && party ? { party } : {};
+      const file = await api.download(api.exportUrl(process.id, view, fmt, filter), (n, total) =>
+        setProgress(
+          `${t('export.received', { size: formatBytes(n) })}${total ? ` / ${formatBytes(total)}` : ''}`,
+        ),
+      );
       save(file.blob, file.name);
       const msg = t('export.done', { name: file.name, size: formatBytes(file.blob.size) });
       setDone(msg);
