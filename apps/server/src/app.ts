@@ -7,6 +7,7 @@ import { join, resolve, sep } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, forbidden, unauthenticated } from './api/errors';
 import { RateLimiter } from './api/limits';
@@ -78,6 +79,11 @@ export const createApp = (svc: Services): App => {
       404,
     ),
   );
+
+  // gzip for text, JSON and scripts when the browser accepts it (the app's script is 435 kB, a
+  // large text's JSON several MB): what a delegation on a weak connection waits for. Word files are
+  // zip archives already and pass through as they are.
+  app.use('*', compress());
 
   // Who is asking: fresh from the db on every request.
   app.use('*', async (c, next) => {

@@ -290,6 +290,19 @@ describe('processes and people', () => {
     expect(bad.json.error.field).toBe('format');
   });
 
+  it('sends a Word export as it is (a zip already), even to a client that accepts gzip', async () => {
+    const r = await f.request('GET', `${P()}/exports/comparison/docx`, {
+      headers: { authorization: `Bearer ${f.kenya.token}`, 'accept-encoding': 'gzip' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-encoding')).toBeNull();
+    expect(
+      Buffer.from(await r.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+  });
+
   it('exports one section, one party or one action, and says what is wrong with a filter', async () => {
     await f.kenya.call('POST', `${P()}/parties/kenya/drafts/${await newDraft({ label: '3' })}/table`);
     const doc = await f.kenya.call('GET', `${P()}/revisions/0/document`);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fixture, type Json, startFixture } from './fixture.test-util';
 
@@ -10,6 +11,20 @@ afterAll(async () => {
 });
 
 describe('GET /api/openapi.json', () => {
+  it('is sent gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
+    const gz = await f.request('GET', '/api/openapi.json', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('vary')).toContain('Accept-Encoding');
+    const packed = Buffer.from(await gz.arrayBuffer());
+    const plain = await f.request('GET', '/api/openapi.json');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    expect(gunzipSync(packed).toString('utf8')).toBe(text);
+    expect(packed.byteLength).toBeLessThan(text.length / 3);
+  });
+
   it('is valid JSON describing every API route Hono serves', async () => {
     const res = await f.request('GET', '/api/openapi.json');
     expect(res.status).toBe(200);
