@@ -16,6 +16,7 @@ export interface Probe {
   readonly synced: Promise<bigint>;
   /** Close codes the provider saw (it reconnects by itself). */
   readonly closes: number[];
+  /** Disconnects and destroys the document (read it before). */
   destroy(): void;
 }
 
@@ -74,6 +75,7 @@ export const openProbe = (
       destroy: () => {
         provider.destroy();
         socket.destroy();
+        doc.destroy();
       },
     };
   }
@@ -98,5 +100,16 @@ export const openProbe = (
   doc.on('update', (u: Uint8Array, origin: unknown) => {
     if (origin === provider) onRemote?.(u, process.hrtime.bigint());
   });
-  return { doc, synced, closes, destroy: () => provider.destroy() };
+  return {
+    doc,
+    synced,
+    closes,
+    destroy: () => {
+      provider.destroy();
+      // The provider's own Awareness keeps a timer, and with it the whole document, alive until
+      // the document is destroyed (y-websocket's destroy() leaves it): without this every probe
+      // leaked its document and a full run ran the driver out of heap.
+      doc.destroy();
+    },
+  };
 };
