@@ -84,3 +84,24 @@ export const sampleProposal = (id: string, over: Partial<Proposal> = {}): Propos
   source: null,
   ...over,
 });
+
+/** A seeded random source (mulberry32) for the randomized tests. */
+export interface Rng {
+  next(): number;
+  int(n: number): number;
+  pick<T>(xs: readonly T[]): T;
+}
+
+/** A seeded random source (mulberry32): the same seed gives the same sequence. */
+export const rng = (seed: number): Rng => {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { next, int, pick: (xs) => xs[int(xs.length)] as (typeof xs)[number] };
+};

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { para, sampleDocument, sampleProposal } from './builders.test-util';
+import { para, type Rng, rng, sampleDocument, sampleProposal } from './builders.test-util';
 import {
   createDraft,
   deleteDraft,
@@ -23,21 +23,6 @@ import {
   writeCompiledProposal,
   writeDocument,
 } from './index';
-
-type Rng = { next: () => number; int: (n: number) => number; pick: <T>(xs: readonly T[]) => T };
-
-const rng = (seed: number): Rng => {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: (xs) => xs[int(xs.length)] as (typeof xs)[number] };
-};
 
 const WORDS = ['States', 'shall', 'human rights', ' ', 'standards', 'é', '🎉', 'digital', ';', 'inter alia'];
 

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sampleDocument } from './builders.test-util';
+import { rng, sampleDocument } from './builders.test-util';
 import { initMeta, readDocument, validateUpdate, writeDocument } from './index';
 
 // A minimal v1 update writer (lib0's varUint and varString).
@@ -66,16 +66,7 @@ describe('validateUpdate on hostile but well-formed updates', () => {
 
   it('never throws, and what it accepts applies (seeded random references)', () => {
     const seed = Number(process.env.BIS_SEED ?? 4242);
-    let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const int = (n: number) => Math.floor(next() * n);
-    const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
+    const { int, pick } = rng(seed);
 
     const base = new Y.Doc();
     base.clientID = 1;
