@@ -7,9 +7,7 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { StoredDoc } from '../store/doc-store';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './awareness-stamp';
-import { answeredUpTo, feedable, flushed, storedMessages, type WaitingJoin, worthFeeding } from './cold-feed';
 import { DEFAULT_SYNC_LIMITS, type SyncHubOptions, type SyncLimits } from './options';
 import {
   CloseCode,
@@ -45,11 +43,6 @@ const EARLY_BYTES = 256 * 1024;
 
 const DOC_NAME = /^[A-Za-z0-9_\-/]{1,300}$/;
 
-/** How long the connection that loads a document waits for the client's first message (its step 1). */
-const FIRST_MESSAGE_WAIT_MS = 50;
-/** How long a load waits for the stored bytes fed to fresh clients to leave Node's buffers. */
-const FEED_FLUSH_MS = 250;
-
 /** Serves the y-websocket protocol for many documents; see `attachSync` for the HTTP side. */
 export class SyncHub<P> {
   private readonly rooms = new Map<string, Promise<Room<P>>>();
@@ -58,8 +51,6 @@ export class SyncHub<P> {
   private readonly limits: SyncLimits;
   private readonly pingTimer: NodeJS.Timeout;
   private readonly allConns = new Set<Conn<P>>();
-  /** Connections waiting for a document to load, by document (see cold-feed.ts). */
-  private readonly waiting = new Map<string, Set<WaitingJoin<Conn<P>>>>();
   private closing = false;
 
   constructor(private readonly options: SyncHubOptions<P>) {
@@ -154,7 +145,6 @@ export class SyncHub<P> {
     let room: Room<P> | null = null;
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
-    let onEarly: (() => void) | null = null;
     ws.on('error', () => {});
     ws.on('pong', () => {
       conn.alive = true;
@@ -171,7 +161,6 @@ export class SyncHub<P> {
         // Before sign-in completes, buffer little: an unauthenticated peer must not cost memory.
         early.push(msg);
         earlyBytes += msg.byteLength;
-        onEarly?.();
       } else this.closeConn(conn, CloseCode.rateLimited, 'too much sent before sign-in');
     });
     ws.on('close', () => {
@@ -206,23 +195,7 @@ export class SyncHub<P> {
           );
         conn.principal = p;
         conn.pid = p === null ? null : this.options.principalId(p);
-        const waiting: WaitingJoin<Conn<P>> = { conn, ws, early, generation: params.generation };
-        let r: Room<P>;
-        this.addWaiting(docName, waiting);
-        try {
-          // This connection loads the document: give its step 1 a moment to arrive, so that a
-          // fresh client can be fed from storage while the server loads (cold-feed.ts).
-          if (!this.rooms.has(docName) && early.length === 0) {
-            await new Promise<void>((resolve) => {
-              onEarly = resolve;
-              setTimeout(resolve, FIRST_MESSAGE_WAIT_MS);
-            });
-            onEarly = null;
-          }
-          r = await this.room(docName);
-        } finally {
-          this.removeWaiting(docName, waiting);
-        }
+        const r = await this.room(docName);
         if (conn.closed) return this.maybeUnload(r);
         if (params.generation !== null && params.generation !== r.generation)
           return this.closeConn(conn, CloseCode.generationMismatch, `generation is now ${r.generation}`);
@@ -512,36 +485,8 @@ export class SyncHub<P> {
     return room;
   }
 
-  private addWaiting(docName: string, w: WaitingJoin<Conn<P>>): void {
-    const set = this.waiting.get(docName) ?? new Set();
-    set.add(w);
-    this.waiting.set(docName, set);
-  }
-
-  private removeWaiting(docName: string, w: WaitingJoin<Conn<P>>): void {
-    const set = this.waiting.get(docName);
-    set?.delete(w);
-    if (set?.size === 0) this.waiting.delete(docName);
-  }
-
-  /** Sends `stored` to the fresh clients waiting for `docName`; returns those it was sent to. */
-  private async feed(docName: string, stored: StoredDoc): Promise<WaitingJoin<Conn<P>>[]> {
-    const waiting = this.waiting.get(docName);
-    if (!waiting || !worthFeeding(stored, this.limits.maxBufferedBytes)) return [];
-    const fed = feedable(waiting, stored, (c) => !c.closed);
-    if (fed.length === 0) return [];
-    const messages = storedMessages(stored);
-    for (const w of fed) for (const m of messages) this.send(w.conn, m);
-    await flushed(
-      fed.map((w) => w.ws),
-      FEED_FLUSH_MS,
-    );
-    return fed;
-  }
-
   private async load(docName: string): Promise<Room<P>> {
     const stored = await this.options.store.load(docName);
-    const fed = await this.feed(docName, stored);
     const room = new Room<P>(
       docName,
       stored.generation,
@@ -554,10 +499,6 @@ export class SyncHub<P> {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const u of stored.updates) Y.applyUpdate(room.doc, u);
     });
-    if (fed.length > 0) {
-      const sent = Y.encodeStateVector(room.doc);
-      for (const w of fed) answeredUpTo(w.early, sent);
-    }
     const meta = room.doc.getMap('meta');
     const schema = this.options.schemaVersion;
     if (
