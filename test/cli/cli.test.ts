@@ -1,32 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'apps/server/bin/bis.mjs');
-const ohchr = join(root, 'fixtures/ohchr-standard-setting-report.txt');
-const au = join(root, 'fixtures/au-wsis20-written-amendments.txt');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const bis = (args: string[], cwd: string): Promise<Run> =>
-  new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
+import { au, bis, ohchr, root } from './run.test-util';
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'bis-cli-'));
 

@@ -3,32 +3,12 @@
  * a Review pane would list), imports of .docx texts and proposals, a hostile file refused, and
  * — when LibreOffice's `soffice` is installed — every generated .docx converted to PDF.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'apps/server/bin/bis.mjs');
-const ohchr = join(root, 'fixtures/ohchr-standard-setting-report.txt');
-const au = join(root, 'fixtures/au-wsis20-written-amendments.txt');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const exec = (file: string, args: string[], cwd: string, timeout = 120_000): Promise<Run> =>
-  new Promise((resolve) => {
-    execFile(file, args, { cwd, maxBuffer: 64 * 1024 * 1024, timeout }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-const bis = (args: string[], cwd: string) => exec(process.execPath, [bin, ...args], cwd);
+import { au, bis, exec, ohchr } from './run.test-util';
 
 const documentXml = (file: string): string => {
   const part = unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml'];
