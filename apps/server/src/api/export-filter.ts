@@ -5,6 +5,7 @@
  */
 import { ACTIONS, type Action } from '@bis/core';
 import type { ExportOptions } from '@bis/formats';
+import { slug } from '../commands/people';
 import { invalid } from './errors';
 
 /** The query parameters, for the OpenAPI document. */
@@ -23,12 +24,8 @@ export interface ExportFilter {
 }
 
 const MAX = 200;
-const slug = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'x';
+// File names stay short and ASCII (they go into Content-Disposition).
+const part = (s: string): string => slug(s).slice(0, 40);
 
 /** Reads `section`, `party` and `action` from a query; unknown parameters are refused. */
 export const exportFilter = (query: Record<string, string>): ExportFilter => {
@@ -45,8 +42,8 @@ export const exportFilter = (query: Record<string, string>): ExportFilter => {
   if (action !== undefined && !(ACTIONS as readonly string[]).includes(action))
     throw invalid(`Unknown action "${action}"; use one of ${ACTIONS.join(', ')}.`, 'action');
   const suffix = [
-    section !== undefined ? `-section-${slug(section)}` : '',
-    party !== undefined ? `-party-${slug(party)}` : '',
+    section !== undefined ? `-section-${part(section)}` : '',
+    party !== undefined ? `-party-${part(party)}` : '',
     action !== undefined ? `-${action}` : '',
   ].join('');
   return {
