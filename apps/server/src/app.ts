@@ -14,6 +14,7 @@ import { RateLimiter } from './api/limits';
 import { openApiDocument, Registry } from './api/registry';
 import { type AppEnv, registerRoutes } from './api/routes';
 import { readCookie } from './auth/auth';
+import { foreignOrigin } from './auth/origin';
 import { SESSION_COOKIE } from './auth/principal';
 import { mountSignIn } from './auth/signin-routes';
 import type { Services } from './commands/context';
@@ -111,9 +112,8 @@ export const createApp = (svc: Services): App => {
     if (!SAFE.has(c.req.method) && !p) throw unauthenticated();
     // Cookie-authenticated writes must come from our own pages (CSRF); API tokens are not ambient.
     if (!SAFE.has(c.req.method) && p?.via === 'session') {
-      const origin = c.req.header('origin');
-      const own = new URL(c.req.url).origin;
-      if (origin && origin !== own && !svc.config.allowedOrigins.includes(origin))
+      const origin = foreignOrigin(c, svc.config.allowedOrigins);
+      if (origin)
         throw forbidden(
           `Requests from ${origin} are not accepted; add it to BIS_ALLOWED_ORIGINS if it is yours.`,
         );

@@ -7,6 +7,7 @@ import { escapeHtml } from '@bis/formats';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../api/routes';
 import type { Services } from '../commands/context';
+import { foreignOrigin } from './origin';
 import { SESSION_COOKIE } from './principal';
 
 type Page = (title: string, body: string) => string;
@@ -40,9 +41,8 @@ export const mountSignIn = (app: Hono<AppEnv>, svc: Services, page: Page): void 
 
   app.post('/signin/:token', (c) => {
     // Another site must not be able to sign a visitor in as someone else (login CSRF).
-    const origin = c.req.header('origin');
-    const own = new URL(c.req.url).origin;
-    if (origin && origin !== own && !svc.config.allowedOrigins.includes(origin)) {
+    const origin = foreignOrigin(c, svc.config.allowedOrigins);
+    if (origin) {
       return c.html(
         page('Sign-in refused', `<p>Sign-in forms posted from ${escapeHtml(origin)} are not accepted.</p>`),
         403,
