@@ -36,6 +36,7 @@ export {
 } from './labels';
 export type {
   Action,
+  BaseRef,
   BisDocument,
   Block,
   Brand,
@@ -43,6 +44,7 @@ export type {
   Footnote,
   Heading,
   HeadingId,
+  LabelStyle,
   OrderKey,
   Paragraph,
   ParagraphId,
@@ -77,6 +79,7 @@ export {
 export type { InsertLabelOptions, RenumberOptions } from './numbering';
 export { labelForInsert, labelsForInserts, renumber } from './numbering';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
+export { letterFor, numberForLetter, printedLabel } from './printed-label';
 export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { continuesText, proposedText } from './proposed';

@@ -58,10 +58,25 @@ export interface Heading {
   readonly id: HeadingId;
   /** 1 for chapters (`I.`), 2 for lettered sections (`A.`), and so on. */
   readonly level: number;
-  /** The printed number (`"II"`, `"A"`), or null for an unnumbered heading. */
+  /** The printed number (`"II"`, `"A"`, `"2.1"`), or null for an unnumbered heading. */
   readonly number: string | null;
   readonly title: string;
+  /**
+   * `chapeau` for a line that introduces the paragraphs after it rather than titling a section
+   * ("The General Assembly,", "Adopts the following declaration:"); absent for a section heading.
+   */
+  readonly role?: 'chapeau';
+  /** Status tags of the heading as negotiators write them (`agreed`, `ad ref`), without brackets. */
+  readonly tags?: readonly string[];
 }
+
+/**
+ * How a paragraph's label is printed in the text. Absent: as the label (`77 bis`, `PP3`).
+ * `lettered`: the label's number as a capital letter (`PP2` → `B.`, `PP2 bis` → `B bis`), the style
+ * of a lettered preamble. `unnumbered`: not printed at all; the label (`PP3`) is only a reference,
+ * as for the unnumbered preambular paragraphs of a General Assembly resolution.
+ */
+export type LabelStyle = 'lettered' | 'unnumbered';
 
 /** A numbered paragraph of a negotiation text. */
 export interface Paragraph {
@@ -75,6 +90,14 @@ export interface Paragraph {
   readonly text: string;
   readonly points: readonly Point[];
   readonly footnotes: readonly Footnote[];
+  /** How the label is printed (see `LabelStyle`); absent when it is printed as it is. */
+  readonly labelStyle?: LabelStyle;
+  /**
+   * Status tags as negotiators write them, without brackets and in source order: `agreed`,
+   * `ad ref`, `Suggested for Closure`, `Preliminarily Agreed`. Brackets and options in the text
+   * itself stay in `text` as written (see `brackets.ts`).
+   */
+  readonly tags?: readonly string[];
 }
 
 /** A block of a document. */
@@ -158,6 +181,21 @@ export interface ProposalLink {
   readonly note: string;
 }
 
+/**
+ * The text a proposal was written against: enough to tell whether another text is the same one.
+ * `hash` is `documentHash` of that text (paragraph labels and texts, in order).
+ */
+export interface BaseRef {
+  /** The base's UN symbol, when it has one. */
+  readonly symbol: string | null;
+  /** The base's revision name (`Zero draft`, `Rev.1`), when known. */
+  readonly revision: string | null;
+  /** The base's title. */
+  readonly title: string;
+  /** A content hash of the base's paragraphs (see `documentHash`). */
+  readonly hash: string;
+}
+
 /** A frozen, tabled version of a proposal. */
 export interface ProposalVersion {
   readonly number: number;
@@ -210,6 +248,8 @@ export interface Proposal {
   /** True for demo proposals written for illustration, never real submissions. */
   readonly illustrative: boolean;
   readonly source: SourceRef | null;
+  /** The text the proposal was written against, when known (absent for older data). */
+  readonly base?: BaseRef | null;
 }
 
 /** A set of proposals, as `bis.proposals/1` carries it. */
