@@ -24,7 +24,7 @@ describe.concurrent('bis import', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const doc = JSON.parse(readFileSync(join(dir, 'ohchr.json'), 'utf8'));
-    expect(doc.format).toBe('bis.document/1');
+    expect(doc.format).toBe('bis.document/2');
     expect(doc.title).toBe('Human rights and technical standard-setting');
     const labels = doc.blocks
       .filter((b: { kind: string }) => b.kind === 'paragraph')
@@ -99,7 +99,7 @@ describe.concurrent('bis export and compare', () => {
     ['compilation', 'html', 'Proposals not placed in this text'],
     ['compilation', 'md', 'This report is submitted pursuant to Human Rights Council resolution 47/23'],
     ['revision', 'md', '**72.** The High Commissioner encourages that civil society:'],
-    ['revision', 'json', '"format": "bis.document/1"'],
+    ['revision', 'json', '"format": "bis.document/2"'],
   ] as const) {
     it(`exports the ${view} as ${format}`, async () => {
       const dir = await prepared;

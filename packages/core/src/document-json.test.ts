@@ -45,7 +45,7 @@ describe('bis.document/1', () => {
   });
 
   it('writes the format name and version', () => {
-    expect(documentToJSON(docOf('1')).format).toBe('bis.document/1');
+    expect(documentToJSON(docOf('1')).format).toBe('bis.document/2');
   });
 
   it('reads the documented minimum and fills in defaults', () => {
@@ -146,7 +146,7 @@ describe('bis.document/1', () => {
 
   it('rejects another format, another version, or none', () => {
     expect(rejection({ ...minimal(), format: 'bis.proposals/1' }).message).toContain('unknown format');
-    expect(rejection({ ...minimal(), format: 'bis.document/2' }).message).toContain('unsupported version 2');
+    expect(rejection({ ...minimal(), format: 'bis.document/3' }).message).toContain('unsupported version 3');
     const { format: _, ...rest } = minimal();
     expect(rejection(rest).path).toBe('format');
   });
@@ -162,5 +162,45 @@ describe('bis.document/1', () => {
   it('rejects a heading level out of range and a non-string number', () => {
     expect(rejection(withBlock(0, { level: 0 })).path).toBe('blocks[0].level');
     expect(rejection(withBlock(0, { number: 2 })).path).toBe('blocks[0].number');
+  });
+
+  it('carries label styles, tags and chapeau roles in version 2, and leaves them out when unset', () => {
+    const doc = docOf(
+      { ...heading(null, 'The General Assembly,'), role: 'chapeau' as const },
+      { ...para('PP1', 'Recalling its resolution 70/125,'), labelStyle: 'unnumbered' as const },
+      { ...para('PP2', 'We, the Ministers,'), labelStyle: 'lettered' as const, tags: ['agreed', 'ad ref'] },
+      { ...heading('A', 'Finance'), tags: ['Suggested for Closure'] },
+      para('1', 'Decides [to establish] [Option 1: {X}];'),
+    );
+    const json = documentToJSON(doc);
+    expect(json.format).toBe('bis.document/2');
+    expect(json.blocks[0]).toMatchObject({ role: 'chapeau' });
+    expect(json.blocks[2]).toMatchObject({ labelStyle: 'lettered', tags: ['agreed', 'ad ref'] });
+    expect(Object.keys(json.blocks[4] ?? {})).not.toContain('tags');
+    expect(Object.keys(json.blocks[4] ?? {})).not.toContain('labelStyle');
+    expect(documentFromJSON(JSON.parse(JSON.stringify(json)))).toEqual(doc);
+  });
+
+  it('still reads version 1, and refuses the version 2 fields in it', () => {
+    const v1 = { ...minimal(), format: 'bis.document/1' };
+    expect(documentFromJSON(v1).blocks).toHaveLength(3);
+    const r = rejection({ ...withBlock(1, { tags: ['agreed'] }), format: 'bis.document/1' });
+    expect(r.path).toBe('blocks[1].tags');
+    expect(
+      documentFromJSON({ ...withBlock(1, { tags: ['agreed'] }), format: 'bis.document/2' }).blocks[1],
+    ).toMatchObject({
+      tags: ['agreed'],
+    });
+  });
+
+  it('rejects an unknown label style, role, or a tag with brackets', () => {
+    const two = (i: number, patch: Record<string, unknown>) => ({
+      ...withBlock(i, patch),
+      format: 'bis.document/2',
+    });
+    expect(rejection(two(1, { labelStyle: 'roman' })).path).toBe('blocks[1].labelStyle');
+    expect(rejection(two(0, { role: 'title' })).path).toBe('blocks[0].role');
+    expect(rejection(two(1, { tags: ['[agreed]'] })).path).toBe('blocks[1].tags[0]');
+    expect(rejection(two(1, { tags: [''] })).path).toBe('blocks[1].tags[0]');
   });
 });

@@ -11,6 +11,7 @@ import {
   readObject,
   reqNonEmpty,
   reqString,
+  stringItem,
   uniqueId,
 } from './json-check';
 import {
@@ -19,6 +20,7 @@ import {
   type Footnote,
   type Heading,
   headingId,
+  type LabelStyle,
   type OrderKey,
   orderKey,
   type Paragraph,
@@ -27,8 +29,11 @@ import {
 } from './model';
 import { evenKeys, isOrderKey, keyBetween } from './orderkey';
 
-/** The `format` value of a document JSON: name and version. */
-export const DOCUMENT_FORMAT = 'bis.document/1';
+/**
+ * The `format` value of a document JSON: name and version. Version 2 added paragraph `labelStyle`
+ * and `tags`, heading `role` and `tags`; version 1 is still read.
+ */
+export const DOCUMENT_FORMAT = 'bis.document/2';
 
 /** A footnote as `bis.document/1` writes it. */
 export interface FootnoteJSON {
@@ -44,13 +49,15 @@ export interface PointJSON {
   footnotes: FootnoteJSON[];
 }
 
-/** A heading as `bis.document/1` writes it. */
+/** A heading as `bis.document/2` writes it (`role` and `tags` only when set). */
 export interface HeadingJSON {
   kind: 'heading';
   id: string;
   level: number;
   number: string | null;
   title: string;
+  role?: 'chapeau';
+  tags?: string[];
 }
 
 /** A paragraph as `bis.document/1` writes it. */
@@ -62,9 +69,11 @@ export interface ParagraphJSON {
   text: string;
   points: PointJSON[];
   footnotes: FootnoteJSON[];
+  labelStyle?: LabelStyle;
+  tags?: string[];
 }
 
-/** A whole `bis.document/1` value (see `docs/json-formats.md`). */
+/** A whole `bis.document/2` value (see `docs/json-formats.md`). */
 export interface DocumentJSON {
   format: typeof DOCUMENT_FORMAT;
   title: string;
@@ -82,7 +91,10 @@ const pointToJSON = (p: Point): PointJSON => ({
   footnotes: p.footnotes.map(footnoteToJSON),
 });
 
-/** Writes a document as a `bis.document/1` value (plain data, ready for `JSON.stringify`). */
+/**
+ * Writes a document as a `bis.document/2` value (plain data, ready for `JSON.stringify`). The
+ * optional fields (`labelStyle`, `role`, non-empty `tags`) are written only when set.
+ */
 export const documentToJSON = (doc: BisDocument): DocumentJSON => ({
   format: DOCUMENT_FORMAT,
   title: doc.title,
@@ -91,7 +103,15 @@ export const documentToJSON = (doc: BisDocument): DocumentJSON => ({
   preamble: doc.preamble,
   blocks: doc.blocks.map((b): HeadingJSON | ParagraphJSON =>
     b.kind === 'heading'
-      ? { kind: 'heading', id: b.id, level: b.level, number: b.number, title: b.title }
+      ? {
+          kind: 'heading',
+          id: b.id,
+          level: b.level,
+          number: b.number,
+          title: b.title,
+          ...(b.role ? { role: b.role } : {}),
+          ...(b.tags && b.tags.length > 0 ? { tags: [...b.tags] } : {}),
+        }
       : {
           kind: 'paragraph',
           id: b.id,
@@ -100,6 +120,8 @@ export const documentToJSON = (doc: BisDocument): DocumentJSON => ({
           text: b.text,
           points: b.points.map(pointToJSON),
           footnotes: b.footnotes.map(footnoteToJSON),
+          ...(b.labelStyle ? { labelStyle: b.labelStyle } : {}),
+          ...(b.tags && b.tags.length > 0 ? { tags: [...b.tags] } : {}),
         },
   ),
 });
@@ -134,24 +156,43 @@ const readPoints = (o: JsonObject, path: string): Point[] => {
 
 const HEADING_FIELDS = ['kind', 'id', 'level', 'number', 'title'];
 const PARAGRAPH_FIELDS = ['kind', 'id', 'order', 'label', 'text', 'points', 'footnotes'];
+// Fields version 2 added; a version 1 value with them is refused as it always was.
+const HEADING_FIELDS_2 = [...HEADING_FIELDS, 'role', 'tags'];
+const PARAGRAPH_FIELDS_2 = [...PARAGRAPH_FIELDS, 'labelStyle', 'tags'];
+
+const readTags = (o: JsonObject, path: string): { tags?: string[] } => {
+  if (o.tags === undefined) return {};
+  const tags = readArray(o, 'tags', path, (v, p) => {
+    const t = stringItem(v, p).trim();
+    if (t === '' || /[[\]]/.test(t))
+      throw new BisInputError('a tag is a non-empty word or phrase without brackets', p, v);
+    return t;
+  });
+  return tags.length > 0 ? { tags } : {};
+};
 
 // A paragraph whose order key is still to be filled in (absent in the input).
 type Draft = Omit<Paragraph, 'order'> & { order: OrderKey | null };
 
-const readBlock = (v: unknown, path: string): Heading | Draft => {
+const readBlock = (v: unknown, path: string, version: number): Heading | Draft => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) readObject(v, path, []);
   const kind = readEnum(v as JsonObject, 'kind', path, ['heading', 'paragraph']);
   if (kind === 'heading') {
-    const o = readObject(v, path, HEADING_FIELDS);
+    const o = readObject(v, path, version >= 2 ? HEADING_FIELDS_2 : HEADING_FIELDS);
+    const role = o.role === undefined ? undefined : readEnum(o, 'role', path, ['chapeau']);
     return {
       kind,
       id: headingId(reqNonEmpty(o, 'id', path)),
       level: readInt(o, 'level', path, 1, 6, 1),
       number: optNullableString(o, 'number', path),
       title: reqString(o, 'title', path),
+      ...(role ? { role } : {}),
+      ...readTags(o, path),
     };
   }
-  const o = readObject(v, path, PARAGRAPH_FIELDS);
+  const o = readObject(v, path, version >= 2 ? PARAGRAPH_FIELDS_2 : PARAGRAPH_FIELDS);
+  const labelStyle =
+    o.labelStyle === undefined ? undefined : readEnum(o, 'labelStyle', path, ['lettered', 'unnumbered']);
   const id = paragraphId(reqNonEmpty(o, 'id', path));
   let order: OrderKey | null = null;
   if (o.order !== undefined) {
@@ -169,6 +210,8 @@ const readBlock = (v: unknown, path: string): Heading | Draft => {
     text,
     points: readPoints(o, path),
     footnotes: readFootnotes(o, path, text),
+    ...(labelStyle ? { labelStyle } : {}),
+    ...readTags(o, path),
   };
 };
 
@@ -202,14 +245,15 @@ const fillOrder = (drafts: readonly Draft[], paths: readonly string[]): OrderKey
 };
 
 /**
- * Reads a `bis.document/1` value (already parsed from JSON) into a document, checking every
- * field. Throws `BisInputError` whose `path` names the offending field (`blocks[3].label`).
+ * Reads a `bis.document/2` or `bis.document/1` value (already parsed from JSON) into a document,
+ * checking every field. Throws `BisInputError` whose `path` names the offending field (`blocks[3].label`).
  * Optional fields get defaults (see `docs/json-formats.md`); missing order keys are generated.
  */
 export const documentFromJSON = (value: unknown): BisDocument => {
   const o = readObject(value, '', ['format', 'title', 'symbol', 'revision', 'preamble', 'blocks']);
-  checkFormat(o, 'bis.document', 1);
-  const blocks = readArray(o, 'blocks', '', readBlock, true);
+  const version = typeof o.format === 'string' && o.format === 'bis.document/1' ? 1 : 2;
+  checkFormat(o, 'bis.document', version);
+  const blocks = readArray(o, 'blocks', '', (b, p) => readBlock(b, p, version), true);
   const ids = new Map<string, string>();
   const labels = new Map<string, string>();
   const drafts: Draft[] = [];

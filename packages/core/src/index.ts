@@ -1,5 +1,7 @@
 export type { ApplyConflict, ApplyOptions, ApplyResult, Inserted } from './apply';
 export { apply, defaultChosen } from './apply';
+export type { BracketAnalysis, BracketOption, BracketProblem, BracketSpan, Placeholder } from './brackets';
+export { analyseBrackets, hasBrackets } from './brackets';
 export type {
   Compilation,
   CompilationRow,
@@ -125,6 +127,7 @@ export {
   suffixName,
   suffixNumber,
 } from './suffixes';
+export { formatTags, isStatusTag, takeTags, withTags } from './tags';
 export type { DecisionDetails, ProposalEdit, Result, TablingContext } from './workflow';
 export {
   decideProposal,

@@ -103,7 +103,7 @@ export interface Paragraph {
 /** A block of a document. */
 export type Block = Heading | Paragraph;
 
-/** A document (one revision's text), as `bis.document/1` carries it. */
+/** A document (one revision's text), as `bis.document/2` carries it. */
 export interface BisDocument {
   readonly title: string;
   /** The UN symbol, e.g. `A/80/L.41`, when known. */

@@ -20,7 +20,7 @@ Usage:
 Run \`bis COMMAND --help\` for the options of one command. No server is needed except for serve/start.`,
   'import text': `bis import text FILE [--title T] [--out FILE]
 
-Reads a base text (.txt, .md or .docx) and writes its bis.document/1 JSON to stdout or --out.
+Reads a base text (.txt, .md or .docx) and writes its bis.document/2 JSON to stdout or --out.
 Recognises section headings (I., A.), numbered paragraphs (1., PP3, OP3, 77 bis), lettered points
 ((a), (b) …) and footnotes.`,
   'import proposals': `bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]
