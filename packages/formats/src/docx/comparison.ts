@@ -6,6 +6,7 @@
 
 import type { Proposal } from '@bis/core';
 import type { Comparison, ComparisonRow } from '../export/comparison';
+import { linkLine } from '../export/reasons';
 import { documentLine, statusLabel } from '../export/words';
 import {
   type Cell,
@@ -102,6 +103,12 @@ export const proposedParagraphs = (
   return body;
 };
 
+/** The paragraphs of a row's reason (rationale, or summary) and its links to other proposals. */
+export const reasonParagraphs = (r: ComparisonRow, props: ParaProps = {}, italic = false): string[] => [
+  ...(r.reason ? r.reason.split('\n').map((t) => para(run(t, italic ? { italic: true } : {}), props)) : []),
+  ...r.links.map((l) => para(run(linkLine(l), { size: 8 }), props)),
+];
+
 const currentParagraphs = (r: ComparisonRow): string[] => {
   if (r.current === null) return lines(r.note, { italic: true });
   if (r.proposal.action === 'insert') return [para(run('(new paragraph)', { italic: true }))];
@@ -136,7 +143,7 @@ export const comparisonToDocx = (c: Comparison, options: DocxOptions = {}): Uint
         case 'proponent':
           return [para(run(r.proponent))];
         case 'rationale':
-          return r.proposal.rationale ? lines(r.proposal.rationale) : [];
+          return reasonParagraphs(r);
         case 'status':
           return [para(run(statusLabel(r.proposal)))];
       }

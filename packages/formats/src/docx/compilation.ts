@@ -7,7 +7,7 @@
 import type { ComparisonRow } from '../export/comparison';
 import type { CompilationView } from '../export/compilation';
 import { documentLine, statusLabel } from '../export/words';
-import { type DocxOptions, proposalMark, proposedParagraphs } from './comparison';
+import { type DocxOptions, proposalMark, proposedParagraphs, reasonParagraphs } from './comparison';
 import { headingParagraph, labelled } from './revision';
 import { Ids, packageDocx, para, type RevisionMark, run } from './write';
 
@@ -36,7 +36,7 @@ const proposalBlock = (
   return [
     para(head, { ...indent, keepNext: true, after: 40 }),
     ...text,
-    ...(r.proposal.rationale ? [para(run(r.proposal.rationale, { italic: true }), indent)] : []),
+    ...reasonParagraphs(r, indent, true),
     ...(reason ? [para(run(`${r.label}: ${reason}`, { italic: true }), indent)] : []),
   ];
 };

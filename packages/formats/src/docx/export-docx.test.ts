@@ -1,6 +1,7 @@
 import type { Proposal } from '@bis/core';
 import { proposalId } from '@bis/core';
 import { describe, expect, it } from 'vitest';
+import { linkLine } from '../export/reasons';
 import {
   buildComparison,
   compareDocumentsAs,
@@ -220,7 +221,9 @@ describe('DOCX comparison table', () => {
       const r = must(shown[i]);
       if (p.action === 'amend' || p.action === 'insert')
         expect(p.text.replace(/\s+/g, ' ')).toBe(r.proposed.replace(/\s+/g, ' ').trim());
-      expect(p.rationale).toBe(r.proposal.rationale.replace(/[\t ]+/g, ' ').trim());
+      // The rationale column shows the reason (the summary when there is no rationale) and links.
+      const shownReason = [r.reason, ...r.links.map(linkLine)].filter(Boolean).join('\n');
+      expect(p.rationale.replace(/\s+/g, ' ')).toBe(shownReason.replace(/\s+/g, ' ').trim());
     });
     expect(back.set.proposals.find((p) => p.party === 'Kenya')?.coSponsors).toEqual(['Ghana']);
   });

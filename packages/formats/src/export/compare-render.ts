@@ -1,7 +1,7 @@
 import type { AlignedParagraph, DocumentComparison } from './compare';
 import { runsToPlain, toCsv } from './csv';
 import { escapeHtml, type HtmlOptions, htmlPage, runsToHtml } from './html';
-import { runsToMarkdown } from './markdown';
+import { escapeMarkdownHtml, runsToMarkdown } from './markdown';
 
 const side = (d: { title: string; revision: string | null }): string => d.revision ?? d.title;
 
@@ -46,15 +46,15 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<
 /** A comparison of two versions as Markdown (additions bold, deletions struck through). */
 export const documentComparisonToMarkdown = (c: DocumentComparison): string =>
   [
-    `# ${c.new.title}`,
+    `# ${escapeMarkdownHtml(c.new.title)}`,
     '',
-    `Comparison of ${side(c.old)} and ${side(c.new)}: ${summary(c)}`,
+    escapeMarkdownHtml(`Comparison of ${side(c.old)} and ${side(c.new)}: ${summary(c)}`),
     '',
-    `| ${cell(side(c.old))} | ${cell(side(c.new))} | Text with changes | Change |`,
+    `| ${cell(escapeMarkdownHtml(side(c.old)))} | ${cell(escapeMarkdownHtml(side(c.new)))} | Text with changes | Change |`,
     '| --- | --- | --- | --- |',
     ...c.rows.map(
       (r) =>
-        `| ${cell(r.old?.label ?? '—')} | ${cell(r.new?.label ?? '—')} | ${cell(runsToMarkdown(r.runs))} | ${r.kind} |`,
+        `| ${cell(escapeMarkdownHtml(r.old?.label ?? '—'))} | ${cell(escapeMarkdownHtml(r.new?.label ?? '—'))} | ${cell(runsToMarkdown(r.runs))} | ${r.kind} |`,
     ),
     '',
   ].join('\n');

@@ -9,6 +9,7 @@ import {
   type Target,
 } from '@bis/core';
 import { type DiffRun, diffWords } from '@bis/diff';
+import { linksByProposal, type RowLink, reasonOf } from './reasons';
 
 /** One row of a comparison table: a proposal beside the text it changes. */
 export interface ComparisonRow {
@@ -27,6 +28,10 @@ export interface ComparisonRow {
   readonly proponent: string;
   /** Why a row could not be shown against the base text, or ''. */
   readonly note: string;
+  /** Why the proponent proposes it: the rationale, or the summary when there is no rationale. */
+  readonly reason: string;
+  /** Links to and from other proposals (`§93 → §93 bis`), shown beside the reason. */
+  readonly links: readonly RowLink[];
 }
 
 /** Options of the comparison view. */
@@ -105,8 +110,12 @@ const currentOf = (
   return { text: texts.join('\n'), note: '' };
 };
 
-/** Builds one comparison row: the proposal beside the text it changes. */
-export const comparisonRow = (p: Proposal, byId: ReadonlyMap<string, Paragraph>): ComparisonRow => {
+/** Builds one comparison row: the proposal beside the text it changes, with its links. */
+export const comparisonRow = (
+  p: Proposal,
+  byId: ReadonlyMap<string, Paragraph>,
+  links: ReadonlyMap<string, readonly RowLink[]> = new Map(),
+): ComparisonRow => {
   const { text: current, note } = currentOf(p, byId);
   const proposed = p.action === 'move' ? (current ?? p.text) : proposedText(p, current ?? '');
   // Without the current text there is nothing to mark against: the proposal is shown as written.
@@ -123,6 +132,8 @@ export const comparisonRow = (p: Proposal, byId: ReadonlyMap<string, Paragraph>)
     runs,
     proponent: proponentOf(p),
     note,
+    reason: reasonOf(p),
+    links: links.get(p.id) ?? [],
   };
 };
 
@@ -146,6 +157,8 @@ export const buildComparison = (
     ...compiled.rows.flatMap((r) => (r.kind === 'heading' ? [] : r.proposals)),
     ...compiled.unplaced.map((u) => u.proposal),
   ];
-  const rows = ordered.map((p) => comparisonRow(p, byId));
+  // Links are labelled from every proposal given, also those the filters leave out.
+  const links = linksByProposal(proposals);
+  const rows = ordered.map((p) => comparisonRow(p, byId, links));
   return { title: doc.title, symbol: doc.symbol, revision: doc.revision, rows };
 };

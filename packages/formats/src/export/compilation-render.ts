@@ -2,7 +2,8 @@ import type { ComparisonRow } from './comparison';
 import type { CompilationSection, CompilationView } from './compilation';
 import { runsToPlain, toCsv } from './csv';
 import { escapeHtml, type HtmlOptions, htmlPage, runsToHtml } from './html';
-import { runsToMarkdown } from './markdown';
+import { escapeMarkdownHtml as md, reasonMarkdown, runsToMarkdown } from './markdown';
+import { linkLine, linksText } from './reasons';
 import { documentLine, statusLabel } from './words';
 
 const headingText = (h: { number: string | null; title: string }): string =>
@@ -16,8 +17,11 @@ const proposalHtml = (view: CompilationView, r: ComparisonRow): string => {
     r.proposal.action === 'retain'
       ? `Retain${r.proposal.text ? `: ${escapeHtml(r.proposal.text)}` : ''}`
       : runsToHtml(r.runs);
-  const rationale = r.proposal.rationale ? `<p class="note">${escapeHtml(r.proposal.rationale)}</p>` : '';
-  return `<li><p><strong>${escapeHtml(r.actionLabel)}</strong>${by} <small>(${escapeHtml(statusLabel(r.proposal))})</small></p><p>${text}</p>${rationale}</li>`;
+  const rationale = r.reason ? `<p class="note">${escapeHtml(r.reason)}</p>` : '';
+  const links = r.links.length
+    ? `<p class="note">${r.links.map((l) => escapeHtml(linkLine(l))).join('<br>')}</p>`
+    : '';
+  return `<li><p><strong>${escapeHtml(r.actionLabel)}</strong>${by} <small>(${escapeHtml(statusLabel(r.proposal))})</small></p><p>${text}</p>${rationale}${links}</li>`;
 };
 
 const sectionHtml = (view: CompilationView, s: CompilationSection): string => {
@@ -59,36 +63,37 @@ ${unplaced}
 };
 
 const proposalMarkdown = (view: CompilationView, r: ComparisonRow): string[] => {
-  const by = view.attribution ? ` — ${r.proponent}` : '';
+  const by = view.attribution ? ` — ${md(r.proponent)}` : '';
   const text =
     r.proposal.action === 'retain'
-      ? `Retain${r.proposal.text ? `: ${r.proposal.text}` : ''}`
+      ? `Retain${r.proposal.text ? `: ${md(r.proposal.text)}` : ''}`
       : runsToMarkdown(r.runs);
+  const reason = reasonMarkdown(r);
   return [
-    `- **${r.actionLabel}**${by} (${statusLabel(r.proposal)})`,
+    `- **${md(r.actionLabel)}**${by} (${statusLabel(r.proposal)})`,
     `  ${text.replace(/\n/g, '\n  ')}`,
-    ...(r.proposal.rationale ? [`  _${r.proposal.rationale.replace(/\n/g, ' ')}_`] : []),
+    ...(reason ? [`  _${reason.replace(/\n/g, '; ')}_`] : []),
   ];
 };
 
 /** The compilation as Markdown. */
 export const compilationToMarkdown = (view: CompilationView): string => {
-  const out = [`# ${view.title}`, ''];
+  const out = [`# ${md(view.title)}`, ''];
   const sub = documentLine(view);
-  if (sub) out.push(sub, '');
+  if (sub) out.push(md(sub), '');
   out.push(
     `Compilation of ${view.count} proposal${view.count === 1 ? '' : 's'}. Additions in **bold**, deletions ~~struck through~~.`,
     '',
   );
   for (const s of view.sections) {
     if (s.kind === 'heading') {
-      out.push(`${'#'.repeat(Math.min(s.heading.level + 1, 6))} ${headingText(s.heading)}`, '');
+      out.push(`${'#'.repeat(Math.min(s.heading.level + 1, 6))} ${md(headingText(s.heading))}`, '');
       continue;
     }
-    if (s.kind === 'insertion') out.push(`**${s.label}** _(proposed new paragraph)_`, '');
+    if (s.kind === 'insertion') out.push(`**${md(s.label)}** _(proposed new paragraph)_`, '');
     else {
-      out.push(`**${s.paragraph.label}.** ${s.paragraph.text}`, '');
-      for (const pt of s.paragraph.points) out.push(`  (${pt.label}) ${pt.text}`, '');
+      out.push(`**${md(s.paragraph.label)}.** ${md(s.paragraph.text)}`, '');
+      for (const pt of s.paragraph.points) out.push(`  (${md(pt.label)}) ${md(pt.text)}`, '');
     }
     for (const r of s.proposals) out.push(...proposalMarkdown(view, r));
     if (s.proposals.length) out.push('');
@@ -96,7 +101,7 @@ export const compilationToMarkdown = (view: CompilationView): string => {
   if (view.unplaced.length) {
     out.push('## Proposals not placed in this text', '');
     for (const u of view.unplaced)
-      out.push(...proposalMarkdown(view, u.row), `  (${u.row.label}: ${u.reason})`);
+      out.push(...proposalMarkdown(view, u.row), `  (${md(u.row.label)}: ${md(u.reason)})`);
     out.push('');
   }
   return out.join('\n');
@@ -104,15 +109,16 @@ export const compilationToMarkdown = (view: CompilationView): string => {
 
 /** The compilation as CSV: one row per paragraph and one per proposal under it. */
 export const compilationToCsv = (view: CompilationView): string => {
-  const rows: string[][] = [['paragraph', 'kind', 'text', 'proponent', 'rationale', 'status', 'id']];
+  const rows: string[][] = [['paragraph', 'kind', 'text', 'proponent', 'rationale', 'status', 'id', 'links']];
   const proposalRow = (label: string, r: ComparisonRow): string[] => [
     label,
     r.actionLabel,
     runsToPlain(r.runs),
     who(view, r),
-    r.proposal.rationale,
+    r.reason,
     statusLabel(r.proposal),
     r.proposal.id,
+    linksText(r.links),
   ];
   for (const s of view.sections) {
     if (s.kind === 'heading')
@@ -138,6 +144,9 @@ export const compilationToJson = (view: CompilationView): string => {
     proposed: r.proposed,
     runs: r.runs,
     rationale: r.proposal.rationale,
+    summary: r.proposal.summary,
+    reason: r.reason,
+    links: r.links,
     status: r.proposal.status,
     decision: r.proposal.decision,
   });

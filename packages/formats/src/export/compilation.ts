@@ -7,6 +7,7 @@ import {
   paragraphsOf,
 } from '@bis/core';
 import { type ComparisonOptions, type ComparisonRow, comparisonRow } from './comparison';
+import { linksByProposal } from './reasons';
 
 /** Options of the compilation view. */
 export interface CompilationOptions extends ComparisonOptions {
@@ -54,14 +55,18 @@ export const buildCompilation = (
     ...(options.parties ? { party: options.parties } : {}),
     ...(options.actions ? { action: options.actions } : {}),
   });
-  const rows = (ps: readonly Proposal[]): ComparisonRow[] => ps.map((p) => comparisonRow(p, byId));
+  const links = linksByProposal(proposals);
+  const rows = (ps: readonly Proposal[]): ComparisonRow[] => ps.map((p) => comparisonRow(p, byId, links));
   const sections = compiled.rows.map((r): CompilationSection => {
     if (r.kind === 'heading') return r;
     if (r.kind === 'paragraph')
       return { kind: 'paragraph', paragraph: r.paragraph, proposals: rows(r.proposals) };
     return { kind: 'insertion', label: r.label, anchor: r.anchor, proposals: rows(r.proposals) };
   });
-  const unplaced = compiled.unplaced.map((u) => ({ row: comparisonRow(u.proposal, byId), reason: u.reason }));
+  const unplaced = compiled.unplaced.map((u) => ({
+    row: comparisonRow(u.proposal, byId, links),
+    reason: u.reason,
+  }));
   const count =
     sections.reduce((n, s) => n + (s.kind === 'heading' ? 0 : s.proposals.length), 0) + unplaced.length;
   return {

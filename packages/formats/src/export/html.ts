@@ -1,5 +1,6 @@
 import type { DiffRun } from '@bis/diff';
-import type { Comparison } from './comparison';
+import type { Comparison, ComparisonRow } from './comparison';
+import { linkLine } from './reasons';
 import { documentLine, statusLabel } from './words';
 
 /** Options of the HTML exports. */
@@ -52,6 +53,7 @@ ins { text-decoration: none; font-weight: bold; border-bottom: 2px solid #1a5e1a
 del { text-decoration: line-through; color: #8a1010; background: #fbe9e9; }
 .label { white-space: nowrap; font-weight: bold; }
 .note { font-style: italic; color: #444; }
+.links { list-style: none; margin: .3rem 0 0; padding: 0; font-size: .9em; }
 @media print { body { margin: 0; } thead { display: table-header-group; } tr { break-inside: avoid; } ins, del { background: none; } }
 @page { size: A4 landscape; margin: 1.5cm; }
 </style>
@@ -61,6 +63,14 @@ ${body}
 </body>
 </html>
 `;
+};
+
+/** A row's reason and its links (`→ §93 bis: …`) as the HTML of one table cell. */
+export const reasonHtml = (r: ComparisonRow): string => {
+  const links = r.links.length
+    ? `<ul class="links">${r.links.map((l) => `<li>${escapeHtml(linkLine(l))}</li>`).join('')}</ul>`
+    : '';
+  return `${withBreaks(r.reason)}${links}`;
 };
 
 /** The comparison table as a standalone HTML page. */
@@ -84,7 +94,7 @@ export const comparisonToHtml = (c: Comparison, options: HtmlOptions = {}): stri
 <td>${current}</td>
 <td>${proposed}</td>
 <td>${escapeHtml(r.proponent)}</td>
-<td>${withBreaks(r.proposal.rationale)}</td>
+<td>${reasonHtml(r)}</td>
 <td>${escapeHtml(statusLabel(r.proposal))}</td>
 </tr>`;
     })

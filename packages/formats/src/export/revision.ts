@@ -1,6 +1,7 @@
 import type { BisDocument, Footnote, Paragraph } from '@bis/core';
 import { toCsv } from './csv';
 import { escapeHtml, type HtmlOptions, htmlPage } from './html';
+import { escapeMarkdownHtml as md } from './markdown';
 import { documentLine } from './words';
 
 const headingText = (h: { number: string | null; title: string }): string =>
@@ -11,23 +12,23 @@ const footnoteList = (notes: readonly Footnote[]): string =>
 
 /** A document's text as Markdown: headings, labelled paragraphs, points and footnotes. */
 export const documentToMarkdown = (doc: BisDocument): string => {
-  const out: string[] = [`# ${doc.title}`, ''];
+  const out: string[] = [`# ${md(doc.title)}`, ''];
   const sub = documentLine(doc);
-  if (sub) out.push(sub, '');
-  if (doc.preamble) out.push(doc.preamble, '');
+  if (sub) out.push(md(sub), '');
+  if (doc.preamble) out.push(md(doc.preamble), '');
   const notes: Footnote[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'heading') {
-      out.push(`${'#'.repeat(Math.min(b.level + 1, 6))} ${headingText(b)}`, '');
+      out.push(`${'#'.repeat(Math.min(b.level + 1, 6))} ${md(headingText(b))}`, '');
       continue;
     }
-    out.push(`**${b.label}.** ${b.text}`, '');
-    for (const pt of b.points) out.push(`  (${pt.label}) ${pt.text}`, '');
+    out.push(`**${md(b.label)}.** ${md(b.text)}`, '');
+    for (const pt of b.points) out.push(`  (${md(pt.label)}) ${md(pt.text)}`, '');
     notes.push(...b.footnotes, ...b.points.flatMap((pt) => pt.footnotes));
   }
   if (notes.length > 0) {
     out.push('---', '');
-    for (const n of notes) out.push(`[^${n.mark}]: ${n.text}`);
+    for (const n of notes) out.push(`[^${md(n.mark)}]: ${md(n.text)}`);
     out.push('');
   }
   return out.join('\n');
