@@ -1,5 +1,5 @@
 // Small builders for tests (not exported from the package).
-import type { BisDocument, Block, Footnote, Point, Proposal } from '@bis/core';
+import type { BisDocument, Block, Footnote, Heading, Paragraph, Point, Proposal } from '@bis/core';
 import { headingId, orderKey, paragraphId, proposalId } from '@bis/core';
 
 export const fn = (mark: string, offset: number, text: string): Footnote => ({ mark, offset, text });
@@ -56,6 +56,52 @@ export const sampleDocument = (): BisDocument => ({
     heading('h3', 2, null, ''),
     para(3, '', [], [fn('4', 0, 'Empty paragraph footnote.'), fn('5', 0, 'Second at same offset.')]),
     para(4, 'Émigré “quotes” — and emoji 🎉 survive.', [], [], '4 bis'),
+  ],
+});
+
+// A paragraph with the fields of the text model that sampleDocument leaves out.
+const styled = (n: number, label: string, text: string, extra: Partial<Paragraph>): Paragraph => ({
+  ...(para(n, text, [], [], label) as Paragraph),
+  ...extra,
+});
+
+const chapeau = (id: string, title: string, tags?: readonly string[]): Heading => ({
+  kind: 'heading',
+  id: headingId(id),
+  level: 1,
+  number: null,
+  title,
+  role: 'chapeau',
+  ...(tags ? { tags } : {}),
+});
+
+/**
+ * A negotiating text as delegations send it: an unnumbered preamble under its chapeau, a
+ * lettered one (`A.`, `B.`, `B bis`), status tags, a tagged chapeau heading, options and a
+ * placeholder inside a paragraph, nested brackets, and a bracket opened in one paragraph and
+ * closed in the next.
+ */
+export const negotiationDocument = (): BisDocument => ({
+  title: 'Outcome document of the high-level meeting',
+  symbol: 'A/80/L.99',
+  revision: 'Rev.1',
+  preamble: '',
+  blocks: [
+    chapeau('h0', 'The General Assembly,'),
+    styled(1, 'PP1', 'Recalling its resolution 70/125 of 16 December 2015,', { labelStyle: 'unnumbered' }),
+    styled(2, 'PP2', 'Welcoming the progress made since the first phase,', {
+      labelStyle: 'unnumbered',
+      tags: ['agreed'],
+    }),
+    heading('h1', 1, 'I', 'Preamble'),
+    styled(3, 'PP3', 'We, the Ministers, [[assembled in Geneva]],', { labelStyle: 'lettered' }),
+    styled(4, 'PP3 bis', '[Option 1: {Placeholder} Option 2: the [ultimate] objective]', {
+      labelStyle: 'lettered',
+      tags: ['Suggested for Closure', 'ad ref'],
+    }),
+    chapeau('h2', 'Adopts the following declaration:', ['Preliminarily Agreed']),
+    styled(5, '1', '[States shall cooperate', { tags: ['ad ref'] }),
+    styled(6, '2', 'in good faith.]', {}),
   ],
 });
 

@@ -5,7 +5,14 @@
 
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { para, type Rng, rng, sampleDocument, sampleProposal } from './builders.test-util';
+import {
+  negotiationDocument,
+  para,
+  type Rng,
+  rng,
+  sampleDocument,
+  sampleProposal,
+} from './builders.test-util';
 import {
   createDraft,
   deleteDraft,
@@ -62,7 +69,7 @@ const pickRange = (r: Rng, t: Y.XmlText, max: number): [number, number] | null =
 // Raw edits of the kind an editor makes: typing, deleting, marks, attributes, blocks, footnotes.
 const editText = (r: Rng, fragment: Y.XmlFragment, tag: string, draft: boolean): void => {
   const texts = descendants(fragment, Y.XmlText);
-  const op = r.int(draft ? 4 : 8);
+  const op = r.int(draft ? 4 : 10);
   const t = texts.length > 0 ? r.pick(texts) : null;
   if (op === 0 && t) {
     const marks: (Record<string, unknown> | null)[] = draft
@@ -120,6 +127,27 @@ const editText = (r: Rng, fragment: Y.XmlFragment, tag: string, draft: boolean):
       pt.insert(0, [new Y.XmlText(r.pick(WORDS))]);
       p.insert(p.length, [pt]);
     }
+  } else if (op === 8 || op === 9) {
+    // The text model's attributes: label styles and tags of paragraphs, roles and tags of headings.
+    const name = op === 8 ? 'paragraph' : 'heading';
+    const els = fragment
+      .toArray()
+      .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === name);
+    if (els.length === 0) return;
+    const el = r.pick(els);
+    const tags = r.pick([null, ['agreed'], ['ad ref', 'Suggested for Closure'], []]);
+    if (r.int(2) === 0) {
+      if (tags === null) el.removeAttribute('tags');
+      else el.setAttribute('tags', tags as unknown as string);
+    } else if (op === 8) {
+      const style = r.pick([null, 'lettered', 'unnumbered']);
+      if (style === null) el.removeAttribute('labelStyle');
+      else el.setAttribute('labelStyle', style);
+    } else {
+      const chapeau = r.int(2) === 0;
+      if (chapeau) el.setAttribute('role', 'chapeau');
+      else el.removeAttribute('role');
+    }
   }
 };
 
@@ -141,6 +169,7 @@ const draftInput = (id: string, r: Rng) => ({
 const operate = (scope: Scope, r: Rng, doc: Y.Doc, tag: string): void => {
   if (scope === 'next') {
     if (r.int(60) === 0) writeDocument(doc, { ...sampleDocument(), blocks: [para(r.int(9), r.pick(WORDS))] });
+    else if (r.int(80) === 0) writeDocument(doc, negotiationDocument());
     else editText(r, textFragment(doc), tag, false);
     return;
   }
@@ -197,7 +226,7 @@ const run = (scope: Scope, seed: number, replicas: number, steps: number): void 
   };
   const first = docs[0] as Y.Doc;
   initMeta(first, { generation: `g${seed}` });
-  if (scope === 'next') writeDocument(first, sampleDocument());
+  if (scope === 'next') writeDocument(first, seed % 2 === 0 ? negotiationDocument() : sampleDocument());
   for (now = 0; now < steps; now++) {
     if (r.int(2) > 0) {
       const i = r.int(replicas);

@@ -1,3 +1,4 @@
+export { attrValueProblem, TAG_LIMITS, tagProblem } from './attr-check';
 export type { ScanResult, UpdateBudget } from './budget';
 export { DEFAULT_BUDGET, scanUpdate } from './budget';
 export {
@@ -11,10 +12,10 @@ export type { DocRef, Scope } from './docnames';
 export { docName, ID_PATTERN, isId, MAX_REVISION, parseDocName, SCOPES } from './docnames';
 export type { Meta } from './meta';
 export { initMeta, metaMap, readMeta } from './meta';
-export { readDocument, textFragment, writeDocument } from './revision-doc';
+export { headingAttrs, paragraphAttrs, readDocument, textFragment, writeDocument } from './revision-doc';
 export type { DraftField, MetaKey } from './roots';
 export { DRAFT_FIELDS, META_KEYS, ROOTS } from './roots';
-export type { AttrSpecData, JsonValue, MarkSpecData, NodeSpecData, SchemaSpecData } from './schema';
+export type { AttrSpecData, AttrType, JsonValue, MarkSpecData, NodeSpecData, SchemaSpecData } from './schema';
 export { childNodeNames, draftSchemaSpec, revisionSchemaSpec, SCHEMA_VERSION } from './schema';
 export type { ValidateOptions, ValidationResult } from './validate';
 export { CLIENT_READ_ONLY_ROOTS, validateUpdate } from './validate';
@@ -29,5 +30,5 @@ export {
   setDraftText,
   updateDraftFields,
 } from './workspace-doc';
-export type { ChangeView } from './xml';
+export type { AttrValue, ChangeView } from './xml';
 export { readPlainText, writePlainText } from './xml';

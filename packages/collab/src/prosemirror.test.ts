@@ -1,10 +1,10 @@
 // The schema spec and the Yjs shape against the real ProseMirror and y-prosemirror: the editor
 // builds `new Schema(spec)`, and y-prosemirror must read what collab writes and write the same.
-import { Schema } from 'prosemirror-model';
+import { Fragment, Schema, Slice } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { sampleDocument } from './builders.test-util';
+import { negotiationDocument, sampleDocument } from './builders.test-util';
 import {
   createDraft,
   draftFragment,
@@ -37,7 +37,7 @@ describe('schema specs with ProseMirror and y-prosemirror', () => {
     expect(pm.childCount).toBe(textFragment(ydoc).length);
     const p2 = pm.child(5); // after three preamble lines, a heading and paragraph 1
     expect(p2.type.name).toBe('paragraph');
-    expect(p2.attrs).toEqual({ id: 'p2', order: 'k0002', label: '2' });
+    expect(p2.attrs).toEqual({ id: 'p2', order: 'k0002', label: '2', labelStyle: null, tags: null });
     expect(p2.child(1).child(0).type.name).toBe('footnote');
     // Written back by y-prosemirror into a fresh doc: same XML, same projection, and valid.
     const other = new Y.Doc();
@@ -48,6 +48,47 @@ describe('schema specs with ProseMirror and y-prosemirror', () => {
     expect(textFragment(other).toString()).toBe(textFragment(ydoc).toString());
     expect(readDocument(other)).toEqual(sampleDocument());
     expect(validateUpdate('next', Y.encodeStateAsUpdate(other))).toMatchObject({ ok: true });
+  });
+
+  it('y-prosemirror keeps label styles, tags and chapeau roles, and typing does not rewrite them', () => {
+    const schema = new Schema(revisionSchemaSpec);
+    const ydoc = new Y.Doc();
+    writeDocument(ydoc, negotiationDocument());
+    const pm = yXmlFragmentToProseMirrorRootNode(textFragment(ydoc), schema);
+    pm.check();
+    expect(pm.child(0).attrs).toMatchObject({ role: 'chapeau', tags: null });
+    expect(pm.child(5).attrs).toMatchObject({
+      labelStyle: 'lettered',
+      tags: ['Suggested for Closure', 'ad ref'],
+    });
+    const other = new Y.Doc();
+    prosemirrorToYXmlFragment(pm, textFragment(other));
+    expect(readDocument(other).blocks).toStrictEqual(negotiationDocument().blocks);
+    expect(validateUpdate('next', Y.encodeStateAsUpdate(other))).toMatchObject({ ok: true });
+
+    // Typing in the tagged paragraph, as the editor's binding writes it back: only the text
+    // changes, the attribute items stay the ones the server wrote.
+    const el = textFragment(ydoc).get(5) as Y.XmlElement;
+    const itemOf = (key: string) => (el as unknown as { _map: Map<string, unknown> })._map.get(key);
+    const before = { tags: itemOf('tags'), labelStyle: itemOf('labelStyle') };
+    const body = pm.child(5).child(0);
+    const typed = pm.replace(
+      pm.resolve(0).posAtIndex(5) + 2,
+      pm.resolve(0).posAtIndex(5) + 2,
+      new Slice(Fragment.from(schema.text('Now ')), 0, 0),
+    );
+    expect(typed.child(5).child(0).textContent).toBe(`Now ${body.textContent}`);
+    const sv = Y.encodeStateVector(ydoc);
+    ydoc.transact(() =>
+      updateYFragment(ydoc, textFragment(ydoc), typed, { mapping: new Map(), isOMark: new Map() }),
+    );
+    expect(itemOf('tags')).toBe(before.tags);
+    expect(itemOf('labelStyle')).toBe(before.labelStyle);
+    expect(readDocument(ydoc).blocks[5]).toMatchObject({
+      text: `Now ${body.textContent}`,
+      labelStyle: 'lettered',
+    });
+    expect(validateUpdate('next', Y.encodeStateAsUpdate(ydoc, sv), {}, ydoc).ok).toBe(true);
   });
 
   it('y-prosemirror writes marks as formatting that validates and projects to plain text', () => {

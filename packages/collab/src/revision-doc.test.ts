@@ -1,7 +1,7 @@
-import { BisInputError } from '@bis/core';
+import { BisInputError, type Paragraph } from '@bis/core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { fn, para, sampleDocument } from './builders.test-util';
+import { fn, negotiationDocument, para, sampleDocument } from './builders.test-util';
 import { readDocument, textFragment, validateUpdate, writeDocument } from './index';
 
 describe('writeDocument and readDocument', () => {
@@ -81,5 +81,49 @@ describe('writeDocument and readDocument', () => {
     expect(validateUpdate('next', u)).toMatchObject({ ok: true });
     expect(validateUpdate('revision', u, {}, new Y.Doc())).toMatchObject({ ok: true });
     expect(validateUpdate('workspace', u).ok).toBe(false);
+  });
+});
+
+describe('the text model beyond numbered paragraphs', () => {
+  it('round-trips lettered and unnumbered preambles, tags, chapeau headings and brackets', () => {
+    const a = new Y.Doc();
+    writeDocument(a, negotiationDocument());
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readDocument(b)).toStrictEqual(negotiationDocument());
+  });
+
+  it('stores label style, role and tags as attributes of the elements', () => {
+    const ydoc = new Y.Doc();
+    writeDocument(ydoc, negotiationDocument());
+    const nodes = textFragment(ydoc).toArray() as Y.XmlElement[];
+    expect(nodes[0]?.getAttributes()).toMatchObject({ role: 'chapeau' });
+    expect(nodes[2]?.getAttributes()).toMatchObject({ labelStyle: 'unnumbered', tags: ['agreed'] });
+    expect(nodes[5]?.getAttributes()).toMatchObject({
+      labelStyle: 'lettered',
+      tags: ['Suggested for Closure', 'ad ref'],
+    });
+    // No attribute for what is absent: an old document reads the same as before.
+    expect(Object.keys(nodes[8]?.getAttributes() ?? {}).sort()).toEqual(['id', 'label', 'order']);
+  });
+
+  it('reads an empty tag list as no tags and writes none for it', () => {
+    const ydoc = new Y.Doc();
+    const doc = { ...negotiationDocument(), blocks: [{ ...(para(1, 'x') as Paragraph), tags: [] }] };
+    writeDocument(ydoc, doc);
+    expect(readDocument(ydoc).blocks[0]).not.toHaveProperty('tags');
+  });
+
+  it('refuses a label style or tag the schema does not allow, leaving the document unchanged', () => {
+    const ydoc = new Y.Doc();
+    writeDocument(ydoc, negotiationDocument());
+    const bad = (extra: object) => ({
+      ...negotiationDocument(),
+      blocks: [{ ...(para(1, 'x') as Paragraph), ...extra } as Paragraph],
+    });
+    expect(() => writeDocument(ydoc, bad({ labelStyle: 'roman' }))).toThrow(/labelStyle.*lettered/);
+    expect(() => writeDocument(ydoc, bad({ tags: ['[agreed]'] }))).toThrow(/no brackets/);
+    expect(() => writeDocument(ydoc, bad({ tags: [''] }))).toThrow(BisInputError);
+    expect(readDocument(ydoc)).toStrictEqual(negotiationDocument());
   });
 });

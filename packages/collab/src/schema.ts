@@ -4,13 +4,14 @@
  * same data, so the names here are the contract between editor, server and stored documents.
  * Field names are ProseMirror's NodeSpec/MarkSpec ones; no functions (toDOM lives in the editor).
  */
+import type { Heading, LabelStyle } from '@bis/core';
 
 /**
  * The version of the schemas below and of the document shapes built on them. Stored in each
  * document's `meta.schema`; a client on another version must not write (y-prosemirror deletes
  * content that does not fit its schema, y-prosemirror #39/#275).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A JSON value, as attribute defaults and stored attribute values are. */
 export type JsonValue =
@@ -21,9 +22,26 @@ export type JsonValue =
   | readonly JsonValue[]
   | { readonly [k: string]: JsonValue };
 
-/** An attribute of a node or mark: ProseMirror's AttributeSpec without `validate`. */
+/**
+ * The values an attribute may hold (see `attrValueProblem`): `string`, `integer` (with bounds),
+ * `tags` (a list of status tags as negotiators write them, without brackets), or one of a few
+ * strings. An attribute whose default is null may also be null (y-prosemirror leaves it out).
+ */
+export type AttrType =
+  | { readonly kind: 'string' }
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'tags' }
+  | { readonly kind: 'oneOf'; readonly values: readonly string[] };
+
+/**
+ * An attribute of a node or mark: ProseMirror's AttributeSpec without `validate`, plus `type`,
+ * which `validateUpdate` checks on every value a client writes. The editor does not turn `type`
+ * into ProseMirror's `validate`: y-prosemirror deletes a node whose attributes fail it
+ * (y-prosemirror #39), and the server has refused such values already.
+ */
 export interface AttrSpecData {
   readonly default?: JsonValue;
+  readonly type?: AttrType;
 }
 
 /** A node type: the data fields of ProseMirror's NodeSpec. */
@@ -53,8 +71,17 @@ export interface SchemaSpecData {
   readonly marks: { readonly [name: string]: MarkSpecData };
 }
 
+const STRING = { kind: 'string' } as const;
+const TAGS = { kind: 'tags' } as const;
+const LABEL_STYLES: readonly LabelStyle[] = ['lettered', 'unnumbered'];
+const HEADING_ROLES: readonly NonNullable<Heading['role']>[] = ['chapeau'];
+
 // Provenance of a tracked change: who (party or user name), when (ISO 8601), from which proposal.
-const changeAttrs = { by: { default: null }, at: { default: null }, proposal: { default: null } } as const;
+const changeAttrs = {
+  by: { default: null, type: STRING },
+  at: { default: null, type: STRING },
+  proposal: { default: null, type: STRING },
+} as const;
 
 const commonMarks = {
   em: {},
@@ -70,6 +97,8 @@ const commonMarks = {
  * because ProseMirror forbids mixing inline and block content in one node. Footnote references
  * are inline atoms carrying the footnote's mark and text. Ids default to null: the editor assigns
  * ids to paragraphs it creates by splitting. The preamble is one `preamble` node per line.
+ * `labelStyle`, `tags` and `role` carry the core model's `Paragraph.labelStyle`, `tags` and
+ * `Heading.role`, `tags` (absent: null); they are new in schema version 2.
  */
 export const revisionSchemaSpec = {
   topNode: 'doc',
@@ -79,19 +108,31 @@ export const revisionSchemaSpec = {
     heading: {
       content: 'text*',
       defining: true,
-      attrs: { id: { default: null }, level: { default: 1 }, number: { default: null } },
+      attrs: {
+        id: { default: null, type: STRING },
+        level: { default: 1, type: { kind: 'integer', min: 1, max: 6 } },
+        number: { default: null, type: STRING },
+        role: { default: null, type: { kind: 'oneOf', values: HEADING_ROLES } },
+        tags: { default: null, type: TAGS },
+      },
     },
     paragraph: {
       content: 'body point*',
-      attrs: { id: { default: null }, order: { default: null }, label: { default: '' } },
+      attrs: {
+        id: { default: null, type: STRING },
+        order: { default: null, type: STRING },
+        label: { default: '', type: STRING },
+        labelStyle: { default: null, type: { kind: 'oneOf', values: LABEL_STYLES } },
+        tags: { default: null, type: TAGS },
+      },
     },
     body: { content: 'inline*' },
-    point: { content: 'inline*', attrs: { label: { default: '' } } },
+    point: { content: 'inline*', attrs: { label: { default: '', type: STRING } } },
     footnote: {
       group: 'inline',
       inline: true,
       atom: true,
-      attrs: { mark: { default: '' }, text: { default: '' } },
+      attrs: { mark: { default: '', type: STRING }, text: { default: '', type: STRING } },
     },
     text: { group: 'inline' },
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sampleDocument, sampleProposal } from './builders.test-util';
+import { negotiationDocument, sampleDocument, sampleProposal } from './builders.test-util';
 import {
   CLIENT_READ_ONLY_ROOTS,
   createDraft,
@@ -88,6 +88,28 @@ describe('validateUpdate accepts what the API and editors write', () => {
     ];
     for (const edit of cases) {
       const { server, update } = edited(base, edit);
+      expect(validateUpdate('next', update, {}, server)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('accepts label styles, tags and chapeau headings, written whole or set by an editor', () => {
+    const whole = new Y.Doc();
+    initMeta(whole, { generation: 'g1' });
+    writeDocument(whole, negotiationDocument());
+    expect(validateUpdate('revision', Y.encodeStateAsUpdate(whole))).toMatchObject({ ok: true });
+    const el = (d: Y.Doc, i: number) => textFragment(d).get(i) as Y.XmlElement;
+    const cases: ((d: Y.Doc) => void)[] = [
+      (d) => el(d, 1).setAttribute('labelStyle', 'lettered'),
+      (d) => el(d, 1).removeAttribute('labelStyle'),
+      (d) => el(d, 2).setAttribute('tags', ['agreed', 'ad ref'] as unknown as string),
+      (d) => el(d, 2).setAttribute('tags', [] as unknown as string),
+      (d) => el(d, 2).removeAttribute('tags'),
+      (d) => el(d, 0).removeAttribute('role'),
+      (d) => el(d, 3).setAttribute('role', 'chapeau'),
+      (d) => el(d, 3).setAttribute('tags', ['Suggested for Closure'] as unknown as string),
+    ];
+    for (const edit of cases) {
+      const { server, update } = edited(whole, edit);
       expect(validateUpdate('next', update, {}, server)).toMatchObject({ ok: true });
     }
   });
@@ -209,6 +231,48 @@ describe('validateUpdate refuses what does not fit the scope', () => {
       ),
       /unknown mark "link"/,
     );
+  });
+
+  it('refuses attribute values outside their type: label style, role, tags, level, label', () => {
+    const base = new Y.Doc();
+    writeDocument(base, negotiationDocument());
+    const set = (i: number, key: string, value: unknown) => (d: Y.Doc) =>
+      (textFragment(d).get(i) as Y.XmlElement).setAttribute(key, value as string);
+    const cases: [(d: Y.Doc) => void, RegExp][] = [
+      [
+        set(1, 'labelStyle', 'roman'),
+        /attribute "labelStyle" of <paragraph> must be one of "lettered", "unnumbered"/,
+      ],
+      [set(1, 'labelStyle', 1), /"labelStyle".*must be one of/],
+      [set(0, 'role', 'title'), /attribute "role" of <heading> must be one of "chapeau"/],
+      [set(1, 'tags', 'agreed'), /"tags" of <paragraph> must be a list of tags/],
+      [set(1, 'tags', ['[agreed]']), /tag 1: a tag has no brackets/],
+      [set(1, 'tags', ['agreed', '']), /tag 2: a tag must be words/],
+      [set(1, 'tags', ['agreed', 7]), /tag 2: a tag must be a string/],
+      [
+        set(
+          1,
+          'tags',
+          Array.from({ length: 40 }, (_, i) => `t${i}`),
+        ),
+        /at most 32 tags/,
+      ],
+      [set(0, 'tags', [{ x: 1 }]), /"tags" of <heading>.*must be a string/],
+      [set(3, 'level', 'II'), /"level" of <heading> must be a whole number from 1 to 6/],
+      [set(3, 'level', 9), /whole number/],
+      [set(1, 'label', 7), /"label" of <paragraph> must be a string/],
+      [set(1, 'label', null), /"label" of <paragraph> must be a string/],
+    ];
+    for (const [edit, reason] of cases) {
+      const { server, update } = edited(base, edit);
+      refused(validateUpdate('next', update, {}, server), reason);
+    }
+    // A mark's attributes are typed too.
+    const { server, update } = edited(base, (d) => {
+      const body = (textFragment(d).get(1) as Y.XmlElement).get(0) as Y.XmlElement;
+      (body.get(0) as Y.XmlText).format(0, 3, { ins: { by: 42 } });
+    });
+    refused(validateUpdate('next', update, {}, server), /attribute "by" of mark "ins" must be a string/);
   });
 
   it('refuses the other kinds of content', () => {

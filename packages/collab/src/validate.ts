@@ -5,6 +5,7 @@
  * or permission, so this is the only gate between a client's bytes and the stored document.
  */
 import * as Y from 'yjs';
+import { attrValueProblem } from './attr-check';
 import { DEFAULT_BUDGET, scanUpdate, type UpdateBudget } from './budget';
 import { ID_PATTERN, SCOPES, type Scope } from './docnames';
 import {
@@ -118,8 +119,11 @@ const checkContent = (scope: Scope, item: Y.Item): void => {
     if (typeof v !== 'object' || Array.isArray(v) || !isJson(v))
       invalid(`item ${at}: mark "${c.key}" value is not an object`);
     const attrs = mark?.attrs ?? {};
-    for (const k of Object.keys(v as object)) {
-      if (!(k in attrs)) invalid(`item ${at}: unknown attribute "${k}" of mark "${c.key}"`);
+    for (const [k, x] of Object.entries(v as object)) {
+      const spec = attrs[k];
+      if (!spec) invalid(`item ${at}: unknown attribute "${k}" of mark "${c.key}"`);
+      const problem = attrValueProblem(spec as NonNullable<typeof spec>, x);
+      if (problem !== null) invalid(`item ${at}: attribute "${k}" of mark "${c.key}" ${problem}`);
     }
     return;
   }
@@ -241,8 +245,14 @@ const checkPlace = (
       return;
     }
     const attrs = schema.nodes[parent.nodeName]?.attrs ?? {};
-    if (!(key in attrs)) invalid(`item ${at}: unknown attribute "${key}" of <${parent.nodeName}>`);
-    if (!isDeleted(item)) single(item, `attribute "${key}"`);
+    const spec = attrs[key];
+    if (!spec) {
+      invalid(`item ${at}: unknown attribute "${key}" of <${parent.nodeName}>`);
+      return;
+    }
+    if (isDeleted(item)) return;
+    const problem = attrValueProblem(spec, single(item, `attribute "${key}"`));
+    if (problem !== null) invalid(`item ${at}: attribute "${key}" of <${parent.nodeName}> ${problem}`);
     return;
   }
   if (ref === XMLTEXT) {
@@ -362,7 +372,8 @@ export const CLIENT_READ_ONLY_ROOTS: readonly string[] = ['meta'];
 /**
  * Validates a v1 update for a document of `scope`. Checks the budget on the raw bytes first,
  * then decodes and walks every item: roots of the scope only, node names and attributes of the
- * scope's schema, known meta keys and draft fields with values of their type, plain JSON only.
+ * scope's schema with values of their `AttrType` (a `labelStyle` outside `lettered`/`unnumbered`,
+ * tags that are not a list of bracket-free words …), known meta keys and draft fields with values of their type, plain JSON only.
  * Pass the current `doc` (as the server does): items inserted next to existing ones carry no
  * parent of their own, and are checked where they land; an item depending on structs the
  * document lacks is refused. Without `doc` such items get only the context-free checks.

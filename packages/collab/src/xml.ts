@@ -11,14 +11,18 @@ import * as Y from 'yjs';
 /** Which text a projection keeps of tracked changes: `accepted` drops `del`, `original` drops `ins`. */
 export type ChangeView = 'accepted' | 'original';
 
+/** An attribute value the writers set: y-prosemirror stores attrs as plain JSON values. */
+export type AttrValue = string | number | readonly string[] | null;
+
 /** Makes a detached element with `attrs` (null values left out, as y-prosemirror does). */
 export const element = (
   name: string,
-  attrs: { readonly [k: string]: string | number | null },
+  attrs: { readonly [k: string]: AttrValue },
   children: readonly (Y.XmlElement | Y.XmlText)[] = [],
 ): Y.XmlElement => {
   const el = new Y.XmlElement(name);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null) el.setAttribute(k, v as string);
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== null) el.setAttribute(k, (Array.isArray(v) ? [...v] : v) as string);
   if (children.length > 0) el.insert(0, [...children]);
   return el;
 };

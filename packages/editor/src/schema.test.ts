@@ -39,6 +39,34 @@ describe('createSchema', () => {
   });
 });
 
+describe('the text model in the DOM', () => {
+  it('carries label styles, tags and chapeau roles through copy and paste', () => {
+    const s = createSchema();
+    const doc = s.node('doc', null, [
+      s.node('heading', { id: 'h0', level: 1, number: null, role: 'chapeau', tags: ['agreed'] }, [
+        s.text('The General Assembly,'),
+      ]),
+      s.node('paragraph', { id: 'p1', order: 'a0', label: 'PP2', labelStyle: 'lettered', tags: ['ad ref'] }, [
+        s.node('body', null, [s.text('[Option 1: {Placeholder} Option 2: the [ultimate] objective]')]),
+      ]),
+    ]);
+    const div = document.createElement('div');
+    div.append(DOMSerializer.fromSchema(s).serializeFragment(doc.content));
+    expect(div.querySelector('.bis-paragraph')?.getAttribute('data-tags')).toBe('["ad ref"]');
+    const back = PMDOMParser.fromSchema(s).parse(div);
+    expect(back.toJSON()).toEqual(doc.toJSON());
+  });
+
+  it('reads an unknown label style or broken tags from pasted HTML as none', () => {
+    const s = createSchema();
+    const div = document.createElement('div');
+    div.innerHTML =
+      '<div class="bis-paragraph" data-label="1" data-label-style="roman" data-tags="[agreed"><p class="bis-body">x</p></div>';
+    const para = PMDOMParser.fromSchema(s).parse(div).firstChild;
+    expect(para?.attrs).toMatchObject({ label: '1', labelStyle: null, tags: null });
+  });
+});
+
 describe('createDraftSchema', () => {
   it('has the draft spec’s names and accepts paragraphs of text', () => {
     const s = createDraftSchema();

@@ -3,7 +3,7 @@
  * rendering added here: the node names, attributes and content expressions stay collab's, so
  * what the editor writes through y-prosemirror is what the server validates.
  */
-import { draftSchemaSpec, revisionSchemaSpec, type SchemaSpecData } from '@bis/collab';
+import { type AttrSpecData, draftSchemaSpec, revisionSchemaSpec, type SchemaSpecData } from '@bis/collab';
 import {
   type DOMOutputSpec,
   type MarkSpec,
@@ -17,6 +17,21 @@ import {
 type DomParts = { toDOM?: NodeSpec['toDOM']; parseDOM?: NodeSpec['parseDOM'] } & Partial<NodeSpec>;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+// Tags travel through the DOM (copy and paste) as one data attribute holding a JSON list.
+const tagsToDom = (v: unknown): string | null =>
+  Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string') ? JSON.stringify(v) : null;
+const tagsFromDom = (s: string | null): string[] | null => {
+  if (s === null) return null;
+  try {
+    const v: unknown = JSON.parse(s);
+    return Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string') ? v : null;
+  } catch {
+    return null;
+  }
+};
+const oneOf = <T extends string>(s: string | null, values: readonly T[]): T | null =>
+  values.find((v) => v === s) ?? null;
 const attrOf = (el: HTMLElement | string, name: string): string | null =>
   typeof el === 'string' ? null : el.getAttribute(name);
 
@@ -66,6 +81,9 @@ const revisionDom: Record<string, DomParts> = {
       const attrs: Record<string, string> = { class: 'bis-heading' };
       if (node.attrs.id) attrs['data-id'] = str(node.attrs.id);
       if (node.attrs.number) attrs['data-number'] = str(node.attrs.number);
+      if (node.attrs.role) attrs['data-role'] = str(node.attrs.role);
+      const tags = tagsToDom(node.attrs.tags);
+      if (tags) attrs['data-tags'] = tags;
       return [`h${level}`, attrs, 0];
     },
     parseDOM: [1, 2, 3, 4, 5, 6].map(
@@ -75,6 +93,8 @@ const revisionDom: Record<string, DomParts> = {
           id: el.getAttribute('data-id'),
           level: Math.max(1, n - 1),
           number: el.getAttribute('data-number'),
+          role: oneOf(el.getAttribute('data-role'), ['chapeau']),
+          tags: tagsFromDom(el.getAttribute('data-tags')),
         }),
       }),
     ),
@@ -84,6 +104,9 @@ const revisionDom: Record<string, DomParts> = {
       const attrs: Record<string, string> = { class: 'bis-paragraph', 'data-label': str(node.attrs.label) };
       if (node.attrs.id) attrs['data-id'] = str(node.attrs.id);
       if (node.attrs.order) attrs['data-order'] = str(node.attrs.order);
+      if (node.attrs.labelStyle) attrs['data-label-style'] = str(node.attrs.labelStyle);
+      const tags = tagsToDom(node.attrs.tags);
+      if (tags) attrs['data-tags'] = tags;
       return ['div', attrs, 0];
     },
     parseDOM: [
@@ -93,6 +116,8 @@ const revisionDom: Record<string, DomParts> = {
           id: el.getAttribute('data-id'),
           order: el.getAttribute('data-order'),
           label: el.getAttribute('data-label') ?? '',
+          labelStyle: oneOf(el.getAttribute('data-label-style'), ['lettered', 'unnumbered']),
+          tags: tagsFromDom(el.getAttribute('data-tags')),
         }),
       },
     ],
@@ -142,6 +167,13 @@ const draftDom: Record<string, DomParts> = {
   text: {},
 };
 
+// Attribute specs without collab's `type`: the server checks values (validateUpdate); a
+// ProseMirror `validate` here would make y-prosemirror delete a node it refuses (#39).
+const pmAttrs = (attrs: { readonly [k: string]: AttrSpecData }): NonNullable<NodeSpec['attrs']> =>
+  Object.fromEntries(
+    Object.entries(attrs).map(([k, a]) => [k, 'default' in a ? { default: a.default } : {}]),
+  );
+
 // Copies the spec (frozen data from collab) and adds the DOM parts; a node or mark of the spec
 // without DOM parts here fails loudly, so a schema change in collab cannot go unrendered.
 const build = (spec: SchemaSpecData, nodeDom: Record<string, DomParts>): Schema => {
@@ -149,13 +181,15 @@ const build = (spec: SchemaSpecData, nodeDom: Record<string, DomParts>): Schema 
   for (const [name, node] of Object.entries(spec.nodes)) {
     const dom = nodeDom[name];
     if (!dom) throw new RangeError(`packages/editor has no DOM rendering for node "${name}"`);
-    nodes[name] = { ...(node as NodeSpec), ...dom };
+    const { attrs, ...rest } = node;
+    nodes[name] = { ...(rest as NodeSpec), ...(attrs ? { attrs: pmAttrs(attrs) } : {}), ...dom };
   }
   const marks: Record<string, MarkSpec> = {};
   for (const [name, mark] of Object.entries(spec.marks)) {
     const dom = markDom[name];
     if (!dom) throw new RangeError(`packages/editor has no DOM rendering for mark "${name}"`);
-    marks[name] = { ...(mark as MarkSpec), ...dom };
+    const { attrs, ...rest } = mark;
+    marks[name] = { ...(rest as MarkSpec), ...(attrs ? { attrs: pmAttrs(attrs) } : {}), ...dom };
   }
   return new Schema({ topNode: spec.topNode, nodes, marks });
 };
@@ -165,7 +199,9 @@ let draftSchema: Schema | null = null;
 
 /**
  * The ProseMirror schema of a revision's text (collab's `revisionSchemaSpec` with toDOM and
- * parseDOM): headings, paragraphs (label in `data-label`, shown by the label plugin), points,
+ * parseDOM): headings (chapeau role and tags as `data-role`, `data-tags`), paragraphs (label in
+ * `data-label`, its style in `data-label-style`, tags in `data-tags`; the label plugin shows the
+ * printed label and the tags), points,
  * footnote atoms, and `ins`/`del` marks rendered as real `<ins>`/`<del>` elements.
  * One instance per page: ProseMirror compares node types by identity.
  */

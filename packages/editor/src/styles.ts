@@ -12,6 +12,9 @@ export const EDITOR_CSS = `
 .bis-editor[data-readonly="true"] .ProseMirror { background: #f3f3f3; }
 .bis-editor p { margin: 0 0 0.4em; }
 .bis-label { font-weight: bold; margin-inline-end: 0.5em; user-select: none; }
+.bis-tags { user-select: none; }
+.bis-tag { display: inline-block; margin-inline-start: 0.4em; padding: 0 0.4em; border: 1px solid #555; border-radius: 3px;
+  font-size: 0.85em; font-weight: normal; background: #f3f3f3; color: #111; }
 .bis-editor ins, .bis-ins { text-decoration: underline; text-decoration-thickness: 2px; background: #e6f4ea; color: inherit; }
 .bis-editor del, .bis-del { text-decoration: line-through; text-decoration-thickness: 2px; background: #fde8e8; color: #5c0000; }
 .bis-cursor { position: relative; margin-inline: -1px; border-inline-start: 2px solid; word-break: normal; pointer-events: none; }
