@@ -119,6 +119,9 @@ export const createApp = (svc: Services): App => {
         );
     }
     await next();
+    // A command may have changed who may read what (a role revoked, a member removed from a
+    // party, a sign-out): open WebSockets are checked again at once, not at their next message.
+    if (!SAFE.has(c.req.method) && c.res.status < 400) svc.hub.recheckAccess();
   });
   app.use(
     '/api/*',

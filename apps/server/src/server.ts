@@ -91,6 +91,7 @@ export const createServer = async (config: Config, options: ServerOptions = {}):
   const sync = attachSync<Principal>(http, {
     store,
     authenticate: auth.authenticate,
+    sessionValid: auth.stillSignedIn,
     access: (p, docName) => docAccess(db, p, docName),
     principalId: (p) => p.userId,
     identity: (p, docName) => identityOf(db, p, docName),

@@ -24,6 +24,12 @@ export interface Auth {
     cookie?: string | null | undefined;
     authorization?: string | null | undefined;
   }): Principal | null;
+  /**
+   * Whether the sign-in `principal` was identified by still holds: the session exists and has
+   * not expired (not signed out), or the API token still exists. The sync hub asks it for open
+   * WebSockets, which outlive the request that opened them.
+   */
+  stillSignedIn(principal: Principal): boolean;
   /** `identify` for a Node request (the WebSocket upgrade). */
   authenticate(req: IncomingMessage): Promise<Principal | null>;
 }
@@ -45,20 +51,28 @@ export const createAuth = (
   opts: { sessionTtlMs: number; invitationTtlMs: number; now?: () => number },
 ): Auth => {
   const now = opts.now ?? Date.now;
-  const principalOf = (userId: string | null, via: Principal['via']): Principal | null => {
+  const principalOf = (
+    userId: string | null,
+    via: Principal['via'],
+    credential: string,
+  ): Principal | null => {
     if (!userId) return null;
     const u = db.getUser(userId);
-    return u ? { userId: u.id, name: u.name, admin: u.admin, via } : null;
+    return u ? { userId: u.id, name: u.name, admin: u.admin, via, credential } : null;
   };
   const identify: Auth['identify'] = ({ cookie, authorization }) => {
     if (authorization) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
       // A malformed or unknown bearer token does not fall back to the cookie: scripts should
       // hear that their token is wrong.
-      return m?.[1] ? principalOf(db.apiTokenUser(hashToken(m[1])), 'token') : null;
+      if (!m?.[1]) return null;
+      const hash = hashToken(m[1]);
+      return principalOf(db.apiTokenUser(hash), 'token', hash);
     }
     const sid = readCookie(cookie, SESSION_COOKIE);
-    return sid ? principalOf(db.sessionUser(hashToken(sid), now()), 'session') : null;
+    if (!sid) return null;
+    const hash = hashToken(sid);
+    return principalOf(db.sessionUser(hash, now()), 'session', hash);
   };
   return {
     invite: (userId, createdBy) => {
@@ -91,6 +105,12 @@ export const createAuth = (
       return token;
     },
     identify,
+    stillSignedIn: (p) => {
+      // A principal built by the server itself (the demo seed, tests) has no credential to lose.
+      if (p.credential === undefined) return true;
+      const user = p.via === 'token' ? db.apiTokenUser(p.credential) : db.sessionUser(p.credential, now());
+      return user === p.userId;
+    },
     authenticate: async (req) =>
       identify({ cookie: req.headers.cookie ?? null, authorization: req.headers.authorization ?? null }),
   };

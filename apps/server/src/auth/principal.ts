@@ -11,6 +11,11 @@ export interface Principal {
   readonly admin: boolean;
   /** How the request proved who it is. Cookie-authenticated writes also need a matching Origin. */
   readonly via: 'session' | 'token';
+  /**
+   * The hash of the session id or API token it was identified by, so that a long-lived
+   * connection can ask whether that sign-in still holds (`Auth.stillSignedIn`). Never sent out.
+   */
+  readonly credential?: string;
 }
 
 /** The session cookie's name. */

@@ -13,4 +13,6 @@ export interface DocHub {
   transact(docName: string, fn: (doc: Y.Doc) => void, principalId?: string | null): Promise<unknown>;
   /** Reads the current state of `docName` (loading it if needed). */
   read<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** Checks open connections' sign-in and read access again (after a command that may change them). */
+  recheckAccess(): void;
 }

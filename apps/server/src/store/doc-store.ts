@@ -58,6 +58,12 @@ export interface DocStore {
     docName: string,
     entries: readonly { readonly update: Uint8Array; readonly meta: UpdateMeta }[],
   ): Promise<number[]>;
+  /**
+   * Binds Yjs client ids that have no owner yet to `principal` (ids already bound keep their
+   * owner), committed before the promise resolves. The sync hub binds a member's client id as soon
+   * as the member is present, before their first write (see `Admission.claim`).
+   */
+  bindClients(docName: string, clients: readonly number[], principal: string): Promise<void>;
   /** Reads a document; an unknown name yields an empty document with a fresh generation. */
   load(docName: string): Promise<StoredDoc>;
   /**

@@ -154,6 +154,9 @@ export const openSqliteDocStore = (file: string, options: SqliteDocStoreOptions 
   return {
     append: async (docName, update, meta) => (await appendAll(docName, [{ update, meta }]))[0] as number,
     appendMany: async (docName, entries) => (entries.length === 0 ? [] : appendAll(docName, entries)),
+    bindClients: async (docName, clients, principal) => {
+      if (clients.length > 0) await writer.bindClients(docName, clients, principal);
+    },
     load: async (docName) => {
       let stored = loadTx(docName);
       if (!stored) {

@@ -24,6 +24,8 @@ export interface StoreWriter {
     generation: string | undefined,
     at: number,
   ): Promise<number[]>;
+  /** Records `principal` as the owner of those of `clients` that have none (the row must exist). */
+  bindClients(doc: string, clients: readonly number[], principal: string): Promise<void>;
   /** Creates the document's row if missing; returns its generation. */
   ensure(doc: string, generation: string, at: number): Promise<string>;
   /** Replaces the history with `snapshot` under `generation` (the old log is archived). */
@@ -102,6 +104,8 @@ export const createStoreWriter = (file: string, synchronous: 'full' | 'normal'):
         at,
         entries: entries.map((e) => ({ update: copy(e.update), principal: e.principal, at: e.at })),
       }),
+    bindClients: (doc, clients, principal) =>
+      call({ op: 'bindClients', doc, clients: [...clients], principal }),
     ensure: (doc, generation, at) => call({ op: 'ensure', doc, generation, at }),
     reset: (doc, snapshot, principal, at, generation) =>
       call({ op: 'reset', doc, snapshot: copy(snapshot), principal, at, generation }),

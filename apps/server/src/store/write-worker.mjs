@@ -67,6 +67,11 @@ const ops = {
       return Number(info.lastInsertRowid);
     });
   },
+  /** { doc, clients, principal } → nothing; ids already bound keep their owner */
+  bindClients: (m) => {
+    for (const client of m.clients) insertOwner.run(m.doc, client, m.principal);
+    return null;
+  },
   /** { doc, generation?, at } → the document's generation */
   ensure: (m) => ensureDoc(m.doc, m.generation, m.at),
   /** { doc, snapshot, principal, at, generation } → the new generation */

@@ -5,6 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { isAllowedOrigin, requestOrigin } from '../auth/origin';
 import { type ConnectionParams, SyncHub } from './hub';
 import { type AttachSyncOptions, DEFAULT_SYNC_LIMITS } from './options';
 
@@ -21,7 +22,10 @@ const reject = (socket: Duplex, status: number, message: string): void => {
   );
 };
 
-/** Whether `req`'s Origin (if any) is allowed. */
+/**
+ * Whether `req`'s Origin (if any) is allowed: by the predicate or list of `allowed`, else only
+ * the request's own origin (scheme included, as `isAllowedOrigin` compares them for REST too).
+ */
 export const originAllowed = (
   req: IncomingMessage,
   allowed: AttachSyncOptions<unknown>['allowedOrigins'],
@@ -29,12 +33,7 @@ export const originAllowed = (
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   if (typeof allowed === 'function') return allowed(origin, req);
-  if (allowed && allowed.length > 0) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  return isAllowedOrigin(origin, requestOrigin(req), allowed ?? []);
 };
 
 /** Parses the query parameters a client may pass (see docs/sync.md). */
@@ -86,7 +85,10 @@ export const attachSync = <P>(server: Server, options: AttachSyncOptions<P>): At
     const params = connectionParams(url.searchParams);
     // Authentication starts at once; the hub buffers the first messages until it resolves.
     const principal = options.authenticate(req).catch(() => null);
-    wss.handleUpgrade(req, socket, head, (ws) => hub.handleConnection(ws, docName, params, principal));
+    const address = req.socket.remoteAddress ?? 'unknown';
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      hub.handleConnection(ws, docName, params, principal, address),
+    );
   };
 
   server.on('upgrade', onUpgrade);

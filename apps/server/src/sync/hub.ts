@@ -7,11 +7,11 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Admission, type Refusal } from './admission';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './awareness-stamp';
 import { DEFAULT_SYNC_LIMITS, type SyncHubOptions, type SyncLimits } from './options';
 import {
   CloseCode,
-  type CloseCodeValue,
   closeReason,
   encodeAck,
   encodePermissionDenied,
@@ -20,7 +20,7 @@ import {
   SyncType,
 } from './protocol';
 import { type Conn, type InboxItem, Room, SERVER_ORIGIN } from './room';
-import { encodeStateVectorOf, newWriters, wouldChange } from './update-effect';
+import { encodeStateVectorOf } from './update-effect';
 
 /** Per-connection choices a client makes in the URL query. */
 export interface ConnectionParams {
@@ -36,12 +36,21 @@ export interface ConnectionParams {
 export interface SyncStats {
   readonly documents: number;
   readonly connections: number;
+  /** Messages received from clients since the hub started. */
+  readonly messages: number;
 }
 
 /** Bytes a connection may send before its sign-in is resolved. */
 const EARLY_BYTES = 256 * 1024;
 
-const DOC_NAME = /^[A-Za-z0-9_\-/]{1,300}$/;
+/** The sync step 2 that answers a repeated step 1 of a client that has everything already. */
+const EMPTY_STEP2 = encodeSync(SyncType.step2, Y.encodeStateAsUpdate(new Y.Doc()));
+
+/** Whether state vector `have` has every clock of `sent`. */
+const covers = (have: ReadonlyMap<number, number>, sent: ReadonlyMap<number, number>): boolean => {
+  for (const [client, clock] of sent) if ((have.get(client) ?? 0) < clock) return false;
+  return true;
+};
 
 /** Serves the y-websocket protocol for many documents; see `attachSync` for the HTTP side. */
 export class SyncHub<P> {
@@ -50,20 +59,57 @@ export class SyncHub<P> {
   private readonly ready = new Map<string, Room<P>>();
   private readonly limits: SyncLimits;
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly recheckTimer: NodeJS.Timeout;
   private readonly allConns = new Set<Conn<P>>();
+  private readonly admission: Admission<P>;
+  private recheckScheduled = false;
+  private messages = 0;
   private closing = false;
 
   constructor(private readonly options: SyncHubOptions<P>) {
     this.limits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
+    this.admission = new Admission(options, this.limits);
     this.pingTimer = setInterval(() => this.ping(), this.limits.pingIntervalMs);
     this.pingTimer.unref();
+    this.recheckTimer = setInterval(() => this.recheckNow(), this.limits.accessRecheckMs);
+    this.recheckTimer.unref();
   }
 
-  /** Documents loaded, and connections open (not being closed). */
+  /** Documents loaded, connections open (not being closed), messages received. */
   stats(): SyncStats {
     let connections = 0;
     for (const c of this.allConns) if (!c.closed) connections++;
-    return { documents: this.rooms.size, connections };
+    return { documents: this.rooms.size, connections, messages: this.messages };
+  }
+
+  /**
+   * Checks every open connection's session and read access again, soon (once per loop turn
+   * however often it is called), and closes those that lost them: 4401 when the sign-in ended,
+   * 4403 when the user may no longer read the document. The server calls it after every
+   * successful REST command (a role change, a removal from a party, a sign-out); a timer calls it
+   * every `accessRecheckMs` for the rest (an expired session, a change made outside the server).
+   * A connection that keeps read access but lost write access stays, read-only: its next write is
+   * refused.
+   */
+  recheckAccess(): void {
+    if (this.recheckScheduled) return;
+    this.recheckScheduled = true;
+    setImmediate(() => this.recheckNow());
+  }
+
+  private recheckNow(): void {
+    this.recheckScheduled = false;
+    for (const conn of this.allConns) {
+      if (conn.closed) continue;
+      let refusal: Refusal | null;
+      try {
+        refusal = this.admission.recheck(conn);
+      } catch (error) {
+        this.report(error, `recheck ${conn.docName}`);
+        continue;
+      }
+      if (refusal) this.refuse(conn, refusal);
+    }
   }
 
   /**
@@ -77,9 +123,30 @@ export class SyncHub<P> {
     principalId: string | null = null,
   ): Promise<number> {
     const room = await this.room(docName);
+    let retry = false;
     try {
-      return await room.enqueue(async () => {
-        const updates = this.capture(room, () => Y.transact(room.doc, () => fn(room.doc), SERVER_ORIGIN));
+      const seq = await room.enqueue(async () => {
+        // A room given up while this job waited (store failure, a failed write before it) may
+        // hold changes that are not on disk: write on a fresh one instead.
+        if (room.broken) {
+          retry = true;
+          return 0;
+        }
+        let failure: { error: unknown } | null = null;
+        const updates = this.capture(room, () => {
+          try {
+            Y.transact(room.doc, () => fn(room.doc), SERVER_ORIGIN);
+          } catch (error) {
+            failure = { error };
+          }
+        });
+        if (failure) {
+          // What `fn` did before it threw is in memory but not on disk, and the caller's own
+          // transaction (the db) was rolled back: drop the room rather than serve or commit
+          // half a write. Its clients reconnect and resync from the store.
+          if (updates.length > 0) this.abandon(room, 'the document is being reloaded; reconnect');
+          throw (failure as { error: unknown }).error;
+        }
         const seqs = await this.commit(
           room,
           updates.map((update) => ({ update, meta: { principal: principalId } })),
@@ -87,25 +154,38 @@ export class SyncHub<P> {
         room.broadcast(updates, null);
         return seqs.at(-1) ?? 0;
       });
+      if (!retry) return seq;
     } finally {
       this.maybeUnload(room);
     }
+    return this.transact(docName, fn, principalId);
   }
 
   /** Reads a document (loading it if needed) and returns what `fn` returns; `fn` must not write. */
   async read<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.room(docName);
+    let retry = false;
     try {
-      return await room.enqueue(() => fn(room.doc));
+      const result = await room.enqueue(() => {
+        if (room.broken) {
+          retry = true;
+          return null;
+        }
+        return { value: fn(room.doc) };
+      });
+      if (result) return result.value;
     } finally {
       this.maybeUnload(room);
     }
+    if (!retry) throw new Error('unreachable');
+    return this.read(docName, fn);
   }
 
   /** Closes every connection (1001) and unloads every document; the store stays open. */
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pingTimer);
+    clearInterval(this.recheckTimer);
     for (const conn of this.allConns) this.closeConn(conn, CloseCode.goingAway, 'server shutting down');
     const rooms = await Promise.allSettled(this.rooms.values());
     for (const r of rooms) {
@@ -127,35 +207,41 @@ export class SyncHub<P> {
     docName: string,
     params: ConnectionParams,
     principal: Promise<P | null>,
+    address = 'unknown',
   ): void {
     const conn: Conn<P> = {
+      ...this.admission.newAdmittee(docName, address),
       ws,
-      docName,
-      principal: null,
-      pid: null,
       wantsAck: params.ack,
       closed: false,
       alive: true,
-      tokens: this.limits.messageBurst,
-      lastRefill: Date.now(),
       inflight: 0,
-      awarenessIds: new Set(),
+      sentState: null,
     };
+    ws.on('error', () => {});
+    const full = this.admission.arrive(conn);
+    if (full) {
+      conn.closed = true;
+      ws.close(full.code, closeReason(full.reason));
+      setTimeout(() => ws.terminate(), 5000).unref();
+      return;
+    }
     this.allConns.add(conn);
     let room: Room<P> | null = null;
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
-    ws.on('error', () => {});
     ws.on('pong', () => {
       conn.alive = true;
     });
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return;
+      this.messages++;
       if (!isBinary) return this.closeConn(conn, CloseCode.malformed, 'binary frames only');
       const msg = toBytes(data);
       if (msg.byteLength > this.limits.maxMessageBytes)
         return this.closeConn(conn, CloseCode.tooLarge, `message over ${this.limits.maxMessageBytes} bytes`);
-      if (!this.takeToken(conn)) return this.closeConn(conn, CloseCode.rateLimited, 'too many messages');
+      const limited = this.admission.message(conn);
+      if (limited) return this.closeConn(conn, limited.code, limited.reason);
       if (room) this.onMessage(room, conn, msg);
       else if (early.length < 64 && earlyBytes + msg.byteLength <= EARLY_BYTES) {
         // Before sign-in completes, buffer little: an unauthenticated peer must not cost memory.
@@ -165,7 +251,7 @@ export class SyncHub<P> {
     });
     ws.on('close', () => {
       conn.closed = true;
-      this.allConns.delete(conn);
+      if (this.allConns.delete(conn)) this.admission.depart(conn);
       if (room) this.leave(room, conn);
     });
     const timeout = setTimeout(
@@ -176,25 +262,8 @@ export class SyncHub<P> {
       try {
         const p = await principal;
         if (conn.closed) return;
-        if (!DOC_NAME.test(docName) || (this.options.isDocName && !this.options.isDocName(docName)))
-          return this.closeConn(conn, CloseCode.notFound, 'no such document');
-        const access = this.options.access(p, docName);
-        if (!access.read)
-          return p === null
-            ? this.closeConn(conn, CloseCode.unauthenticated, 'sign in to open this document')
-            : this.closeConn(conn, CloseCode.forbidden, 'you may not read this document');
-        if (
-          params.schema !== null &&
-          this.options.schemaVersion !== undefined &&
-          params.schema !== this.options.schemaVersion
-        )
-          return this.closeConn(
-            conn,
-            CloseCode.schemaMismatch,
-            `server schema is ${this.options.schemaVersion}`,
-          );
-        conn.principal = p;
-        conn.pid = p === null ? null : this.options.principalId(p);
+        const refused = this.admission.admit(conn, p, params.schema);
+        if (refused) return this.closeConn(conn, refused.code, refused.reason);
         const r = await this.room(docName);
         if (conn.closed) return this.maybeUnload(r);
         if (params.generation !== null && params.generation !== r.generation)
@@ -219,6 +288,7 @@ export class SyncHub<P> {
     room.conns.add(conn);
     // Joins go through the queue too, so a joining client never sees an uncommitted update.
     void room.enqueue(() => {
+      if (room.broken) return;
       this.send(conn, encodeSync(SyncType.step1, Y.encodeStateVector(room.doc)));
       const awareness = room.awarenessMessage();
       if (awareness) this.send(conn, awareness);
@@ -251,7 +321,7 @@ export class SyncHub<P> {
         this.onAwareness(room, conn, decoding.readVarUint8Array(d));
       } else if (type === MessageType.queryAwareness) {
         const awareness = room.awarenessMessage();
-        if (awareness) this.send(conn, awareness);
+        if (awareness) this.answer(conn, awareness);
       }
       // Auth (2) and unknown types are ignored, as the stock server does.
     } catch {
@@ -286,7 +356,7 @@ export class SyncHub<P> {
     const items = room.inbox.splice(0);
     const entries: { update: Uint8Array; meta: { principal: string | null } }[] = [];
     const outgoing: { update: Uint8Array; from: Conn<P> }[] = [];
-    const acks: { conn: Conn<P>; writers: number[]; upTo: number }[] = [];
+    const acks: { conn: Conn<P>; clients: readonly number[]; upTo: number }[] = [];
     const joins: { conn: Conn<P>; stateVector: Uint8Array }[] = [];
     const resync = new Set<Conn<P>>();
     try {
@@ -302,61 +372,66 @@ export class SyncHub<P> {
           entries.push({ update, meta: { principal: conn.pid } });
           outgoing.push({ update, from: conn });
         }
+        // Structs whose dependencies the server lacks were dropped (see `apply`): the message is
+        // not stored whole, so it is not acknowledged; the client is asked for a fresh step 2.
         if (result.pending) resync.add(conn);
-        acks.push({ conn, writers: result.writers, upTo: entries.length });
+        else acks.push({ conn, clients: result.clients, upTo: entries.length });
       }
       const seqs = await this.commit(room, entries);
       for (const { update, from } of outgoing) room.broadcast([update], from);
-      for (const { conn, writers, upTo } of acks)
-        this.ack(room, conn, upTo === 0 ? 0 : (seqs[upTo - 1] ?? 0), writers);
+      for (const { conn, clients, upTo } of acks)
+        this.ack(room, conn, upTo === 0 ? 0 : (seqs[upTo - 1] ?? 0), clients);
       for (const conn of resync) this.send(conn, encodeSync(SyncType.step1, Y.encodeStateVector(room.doc)));
-      for (const { conn, stateVector } of joins) {
-        try {
-          this.send(conn, room.step2For(stateVector));
-        } catch {
-          this.closeConn(conn, CloseCode.malformed, 'state vector could not be decoded');
-        }
-      }
+      for (const { conn, stateVector } of joins) this.answerStep1(room, conn, stateVector);
     } finally {
       for (const { conn } of items) conn.inflight--;
     }
   }
 
   /**
-   * Checks one update from `conn` (access now, shape, read-only effect, client-id ownership,
-   * document size) and applies it. Returns what it integrated, or null when it was refused (the
-   * connection is then closed) or changed nothing for a reader.
+   * Answers a sync step 1. The first of a connection gets the difference to its state vector
+   * (cached per state vector); a later one gets an empty step 2 when the state vector has every
+   * clock the connection was sent (it got the rest by broadcast), and otherwise the difference,
+   * counted against the connection's answer budget. Repeating a stale step 1 thus costs the
+   * server a few bytes, not the whole document (amplification).
+   */
+  private answerStep1(room: Room<P>, conn: Conn<P>, stateVector: Uint8Array): void {
+    if (conn.closed) return;
+    try {
+      if (conn.sentState !== null && covers(Y.decodeStateVector(stateVector), conn.sentState)) {
+        this.send(conn, EMPTY_STEP2);
+        return;
+      }
+      const msg = room.step2For(stateVector);
+      if (conn.sentState === null) this.send(conn, msg);
+      else this.answer(conn, msg);
+      conn.sentState = room.stateVector();
+    } catch {
+      this.closeConn(conn, CloseCode.malformed, 'state vector could not be decoded');
+    }
+  }
+
+  /** Sends an answer to the connection's own request if its answer budget allows. */
+  private answer(conn: Conn<P>, msg: Uint8Array): void {
+    const refused = this.admission.answer(conn, msg.byteLength);
+    if (refused) this.refuse(conn, refused);
+    else this.send(conn, msg);
+  }
+
+  /**
+   * Checks one update from `conn` (see `Admission.checkUpdate`) and applies it. Returns what it
+   * integrated and the client ids it wrote with, or null when it was refused (the connection is
+   * then closed) or changed nothing for a reader.
    */
   private apply(
     room: Room<P>,
     conn: Conn<P>,
     update: Uint8Array,
-  ): { updates: Uint8Array[]; writers: number[]; pending: boolean } | null {
-    const access = this.options.access(conn.principal, room.name);
-    if (!access.read)
-      return this.refuse(conn, CloseCode.forbidden, 'your access to this document was removed');
-    const valid = this.options.validate
-      ? this.options.validate(room.name, update, room.doc)
-      : { ok: true as const };
-    if (!valid.ok) return this.refuse(conn, CloseCode.invalidUpdate, `update refused: ${valid.reason}`);
-    let writers: number[];
-    try {
-      if (!access.write) {
-        if (wouldChange(room.doc, update, room.deleteSet()))
-          return this.refuse(conn, CloseCode.forbidden, 'read-only: you may not change this document');
-        return { updates: [], writers: [], pending: false };
-      }
-      writers = newWriters(room.doc, update);
-    } catch {
-      return this.refuse(conn, CloseCode.malformed, 'update could not be decoded');
-    }
-    for (const client of writers) {
-      const owner = room.owners.get(client);
-      if (owner !== undefined && owner !== conn.pid)
-        return this.refuse(conn, CloseCode.forbidden, `client id ${client} belongs to another user`);
-    }
-    if (room.bytes + update.byteLength > this.limits.maxDocBytes)
-      return this.refuse(conn, CloseCode.tooLarge, `document over ${this.limits.maxDocBytes} bytes`);
+  ): { updates: Uint8Array[]; clients: readonly number[]; pending: boolean } | null {
+    const verdict = this.admission.checkUpdate(room, conn, update);
+    if (verdict.kind === 'refuse') return this.refuse(conn, verdict.refusal);
+    if (verdict.kind === 'noop') return { updates: [], clients: [], pending: false };
+    const { writers, clients } = verdict;
     let failed = false;
     const updates = this.capture(room, () => {
       try {
@@ -377,10 +452,10 @@ export class SyncHub<P> {
     }
     if (failed) {
       // What was integrated before the failure is committed with the batch; the sender is told.
-      this.refuse(conn, CloseCode.malformed, 'update could not be applied');
-      return { updates, writers: [], pending: false };
+      this.refuse(conn, { code: CloseCode.malformed, reason: 'update could not be applied' });
+      return { updates, clients: [], pending: true };
     }
-    return { updates, writers, pending };
+    return { updates, clients, pending };
   }
 
   private onAwareness(room: Room<P>, conn: Conn<P>, update: Uint8Array): void {
@@ -392,7 +467,18 @@ export class SyncHub<P> {
       this.closeConn(conn, CloseCode.malformed, 'awareness could not be decoded');
       return;
     }
-    const mine = entries.filter((e) => this.claim(room, conn, e.clientId));
+    const bound: number[] = [];
+    const mine = entries.filter((e) => {
+      const verdict = this.admission.claim(room, conn, e.clientId);
+      if (verdict === 'bound') bound.push(e.clientId);
+      return verdict !== 'no';
+    });
+    if (bound.length > 0 && conn.pid !== null) {
+      // Kept in the store too, so that the binding outlives the room (see `Admission.claim`).
+      this.options.store
+        .bindClients(room.name, bound, conn.pid)
+        .catch((error: unknown) => this.report(error, `bind clients ${room.name}`));
+    }
     if (mine.length === 0) return;
     if (mine.some((e) => JSON.stringify(e.state).length > this.limits.maxAwarenessBytes)) {
       this.closeConn(conn, CloseCode.tooLarge, `presence state over ${this.limits.maxAwarenessBytes} bytes`);
@@ -400,17 +486,6 @@ export class SyncHub<P> {
     }
     const stamped = stampIdentity(mine, this.options.identity(conn.principal, room.name));
     applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(stamped), conn);
-  }
-
-  /** Whether `conn` may speak for awareness client `id` (claiming it if nobody does). */
-  private claim(room: Room<P>, conn: Conn<P>, id: number): boolean {
-    if (conn.awarenessIds.has(id)) return true;
-    if (conn.awarenessIds.size >= this.limits.maxAwarenessIdsPerConnection) return false;
-    for (const other of room.conns) if (other !== conn && other.awarenessIds.has(id)) return false;
-    const owner = room.owners.get(id);
-    if (owner !== undefined && owner !== conn.pid) return false;
-    conn.awarenessIds.add(id);
-    return true;
   }
 
   /** Collects the updates `fn` integrates into the room's document. */
@@ -435,15 +510,8 @@ export class SyncHub<P> {
     try {
       seqs = await this.options.store.appendMany(room.name, entries);
     } catch (error) {
-      room.broken = true;
       this.report(error, `append ${room.name}`);
-      for (const c of room.conns)
-        this.closeConn(c, CloseCode.storeFailure, 'the document could not be saved');
-      if (this.ready.get(room.name) === room) {
-        this.rooms.delete(room.name);
-        this.ready.delete(room.name);
-      }
-      setImmediate(() => room.destroy());
+      this.abandon(room, 'the document could not be saved');
       throw error;
     }
     for (const e of entries) room.bytes += e.update.byteLength;
@@ -455,19 +523,37 @@ export class SyncHub<P> {
     return seqs;
   }
 
+  /**
+   * Gives up a room whose memory may be ahead of the disk: closes its connections (4503, they
+   * reconnect and resync from the store), and the next use loads it afresh.
+   */
+  private abandon(room: Room<P>, reason: string): void {
+    room.broken = true;
+    for (const c of room.conns) this.closeConn(c, CloseCode.storeFailure, reason);
+    if (this.ready.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      this.ready.delete(room.name);
+    }
+    setImmediate(() => room.destroy());
+  }
+
   private compact(docName: string): void {
     this.options.store.compact(docName).catch((error: unknown) => this.report(error, `compact ${docName}`));
   }
 
-  private ack(room: Room<P>, conn: Conn<P>, seq: number, writers: readonly number[]): void {
+  /**
+   * Acknowledges a stored message: `clients` are the client ids it had structs for, all bound to
+   * the sender, so the document's clocks for them are the sender's writes, on disk.
+   */
+  private ack(room: Room<P>, conn: Conn<P>, seq: number, clients: readonly number[]): void {
     if (!conn.wantsAck) return;
-    this.send(conn, encodeAck(seq, encodeStateVectorOf(room.doc, writers)));
+    this.send(conn, encodeAck(seq, encodeStateVectorOf(room.doc, clients)));
   }
 
-  /** Refuses a write: says why (y-protocols auth message), then closes with a permanent code. */
-  private refuse(conn: Conn<P>, code: CloseCodeValue, reason: string): null {
-    this.send(conn, encodePermissionDenied(reason));
-    this.closeConn(conn, code, reason);
+  /** Refuses: says why (y-protocols auth message), then closes with the refusal's code. */
+  private refuse(conn: Conn<P>, refusal: Refusal): null {
+    this.send(conn, encodePermissionDenied(refusal.reason));
+    this.closeConn(conn, refusal.code, refusal.reason);
     return null;
   }
 
@@ -557,16 +643,6 @@ export class SyncHub<P> {
     conn.ws.close(code, closeReason(reason));
     // A client that does not read will never complete the closing handshake.
     setTimeout(() => conn.ws.terminate(), 5000).unref();
-  }
-
-  private takeToken(conn: Conn<P>): boolean {
-    const now = Date.now();
-    const refill = ((now - conn.lastRefill) / 1000) * this.limits.messagesPerSecond;
-    conn.tokens = Math.min(this.limits.messageBurst, conn.tokens + refill);
-    conn.lastRefill = now;
-    if (conn.tokens < 1) return false;
-    conn.tokens -= 1;
-    return true;
   }
 
   private ping(): void {

@@ -27,6 +27,21 @@ export interface SyncLimits {
   readonly messagesPerSecond: number;
   /** Burst of messages per connection (token bucket size); beyond it 4529. */
   readonly messageBurst: number;
+  /** Sustained messages per second of one user over all their connections (anonymous peers: per address); beyond the burst 4529. */
+  readonly userMessagesPerSecond: number;
+  /** Burst of messages of one user over all their connections. */
+  readonly userMessageBurst: number;
+  /** Open connections of one signed-in user, over all documents; beyond it 4530. */
+  readonly maxConnectionsPerUser: number;
+  /** Open connections from one address (signed in or not); beyond it 4530. */
+  readonly maxConnectionsPerAddress: number;
+  /**
+   * Bytes per second a connection may ask for beyond its first sync: answers to a repeated sync
+   * step 1 whose state vector went backwards, and to presence queries (4529 beyond the burst).
+   */
+  readonly answerBytesPerSecond: number;
+  /** Burst of answer bytes per connection. */
+  readonly answerBurstBytes: number;
   /** Bytes waiting in a connection's send buffer beyond which it is dropped (4508). */
   readonly maxBufferedBytes: number;
   /** Messages of one connection waiting for the store beyond which it is dropped (4529). */
@@ -45,6 +60,11 @@ export interface SyncLimits {
   readonly pingIntervalMs: number;
   /** Time a new connection has to authenticate before it is closed. */
   readonly authTimeoutMs: number;
+  /**
+   * Every open connection's session and read access are checked again this often (and at once
+   * on `SyncHub.recheckAccess()`); a connection that lost them is closed (4401 / 4403).
+   */
+  readonly accessRecheckMs: number;
 }
 
 /** Defaults sized for negotiation texts of a few thousand paragraphs. */
@@ -54,6 +74,12 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxDocBytes: 64 * 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 400,
+  userMessagesPerSecond: 200,
+  userMessageBurst: 800,
+  maxConnectionsPerUser: 32,
+  maxConnectionsPerAddress: 256,
+  answerBytesPerSecond: 256 * 1024,
+  answerBurstBytes: 4 * 1024 * 1024,
   maxBufferedBytes: 8 * 1024 * 1024,
   maxInflight: 512,
   maxAwarenessBytes: 16 * 1024,
@@ -63,6 +89,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   compactEvery: 500,
   pingIntervalMs: 30_000,
   authTimeoutMs: 10_000,
+  accessRecheckMs: 1000,
 };
 
 /** Options of the sync hub, generic over the server's principal type `P`. */
@@ -71,6 +98,11 @@ export interface SyncHubOptions<P> {
   readonly store: DocStore;
   /** What `principal` (null: nobody signed in) may do to `docName`; called for every message. */
   readonly access: (principal: P | null, docName: string) => SyncAccess;
+  /**
+   * Whether the principal's sign-in (session or API token) is still valid; asked for every write
+   * and every `accessRecheckMs`. Absent: sign-ins never end while connected.
+   */
+  readonly sessionValid?: (principal: P) => boolean;
   /** The principal's stable id, kept with each stored update (the audit trail) and client-id ownership. */
   readonly principalId: (principal: P) => string;
   /** The `user` field the server stamps into this principal's awareness states (name, party, role, colour). */
@@ -98,8 +130,9 @@ export interface AttachSyncOptions<P> extends SyncHubOptions<P> {
   /** Who is asking, from the upgrade request (session cookie or token); null when nobody is signed in. */
   readonly authenticate: (req: IncomingMessage) => Promise<P | null>;
   /**
-   * Allowed `Origin` values, or a predicate. Empty list: only the request's own host. A request
-   * without `Origin` (a non-browser client, which cannot be hijacked cross-site) is allowed.
+   * Allowed `Origin` values besides the request's own origin (scheme, host and port), or a
+   * predicate that decides alone. A request without `Origin` (a non-browser client, which cannot
+   * be hijacked cross-site) is allowed.
    */
   readonly allowedOrigins?: readonly string[] | ((origin: string, req: IncomingMessage) => boolean);
 }

@@ -45,8 +45,10 @@ export const CloseCode = {
   storeFailure: 4503,
   /** The client did not read fast enough (send buffer full); reconnect to resync. */
   slowConsumer: 4508,
-  /** Too many messages per second (or too many in flight); reconnect after backoff. */
+  /** Too many messages per second (per connection or per user), too many in flight, or too much data requested; reconnect after backoff. */
   rateLimited: 4529,
+  /** Too many connections for this user or from this address; reconnect after backoff. */
+  tooManyConnections: 4530,
 } as const;
 
 /** One of the close codes above. */

@@ -7,27 +7,24 @@
 import type { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Admittee } from './admission';
 import { encodeAwareness, encodeSync, SyncType } from './protocol';
 import type { DeleteSet } from './update-effect';
 
 /** A client connection as the hub tracks it. */
-export interface Conn<P> {
+export interface Conn<P> extends Admittee<P> {
   readonly ws: WebSocket;
-  readonly docName: string;
-  principal: P | null;
-  /** The principal's id (null when nobody is signed in). */
-  pid: string | null;
   wantsAck: boolean;
   closed: boolean;
   /** Answered the last ping. */
   alive: boolean;
-  /** Token bucket for the message rate. */
-  tokens: number;
-  lastRefill: number;
   /** Messages queued behind the store. */
   inflight: number;
-  /** Awareness client ids this connection speaks for. */
-  readonly awarenessIds: Set<number>;
+  /**
+   * The document's state vector when this connection was sent its first sync step 2 (null
+   * before): it holds everything up to there, and every later change reaches it by broadcast.
+   */
+  sentState: ReadonlyMap<number, number> | null;
 }
 
 /** A sync message waiting for the room's next drain. */
@@ -63,6 +60,7 @@ export class Room<P> {
   private flushScheduled = false;
   private readonly step2Cache = new Map<string, Uint8Array>();
   private deletes: DeleteSet | null = null;
+  private state: ReadonlyMap<number, number> | null = null;
   private awarenessChanged = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
 
@@ -80,6 +78,7 @@ export class Room<P> {
     this.doc.on('update', (update: Uint8Array) => {
       this.step2Cache.clear();
       this.deletes = null;
+      this.state = null;
       this.captured?.push(update);
     });
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
@@ -121,6 +120,12 @@ export class Room<P> {
   deleteSet(): DeleteSet {
     this.deletes ??= Y.createDeleteSetFromStructStore(this.doc.store);
     return this.deletes;
+  }
+
+  /** The document's state vector, cached until it changes. */
+  stateVector(): ReadonlyMap<number, number> {
+    this.state ??= Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    return this.state;
   }
 
   /** Queues committed updates for the next batched broadcast (not echoed to `from`). */
