@@ -6,6 +6,7 @@
 
 import type { BisDocument, Heading, Paragraph } from '@bis/core';
 import type { DocumentComparison } from '../export/compare';
+import { changeWords } from '../export/compare-render';
 import { documentLine } from '../export/words';
 import type { DocxOptions } from './comparison';
 import {
@@ -98,7 +99,8 @@ export const documentToDocx = (doc: BisDocument, options: DocxOptions = {}): Uin
 /**
  * Writes two versions of a text as one .docx: the newer text with the changes from the older
  * one as tracked changes by `revisionAuthor` (or as formatting), removed paragraphs at their old
- * place, renumbered labels shown as changed. Headings are those of the newer text; footnotes are
+ * place, renumbered labels shown as changed, and moves, merges and splits named in a line above
+ * the paragraph. Headings are those of the newer text; footnotes are
  * kept on unchanged paragraphs only.
  */
 export const documentComparisonToDocx = (c: DocumentComparison, options: DocxOptions = {}): Uint8Array => {
@@ -134,10 +136,12 @@ export const documentComparisonToDocx = (c: DocumentComparison, options: DocxOpt
 
   for (const row of c.rows) {
     if (row.new) for (const h of headingsBefore.get(row.new.id) ?? []) body.push(headingParagraph(h));
-    if (row.kind === 'unchanged' && row.new) {
+    if (row.kind === 'unchanged' && row.new && !row.renumbered && row.structure === null) {
       body.push(...labelled(row.new, sink));
       continue;
     }
+    // Moves, merges and splits are named in a line of their own before the paragraph.
+    if (row.structure) body.push(para(run(changeWords(row), { italic: true })));
     let prefix: string;
     let lastMark: ParaProps['mark'];
     if (row.kind === 'added' && row.new) {
@@ -147,8 +151,8 @@ export const documentComparisonToDocx = (c: DocumentComparison, options: DocxOpt
       prefix = del(`${row.old.label}.\t`);
       lastMark = { op: 'delete', rev: mark };
     } else {
-      const oldLabel = row.old?.label ?? '';
-      const newLabel = row.new?.label ?? '';
+      const oldLabel = row.olds.map((p) => p.label).join(' + ');
+      const newLabel = row.news.map((p) => p.label).join(' + ');
       prefix =
         oldLabel === newLabel
           ? run(`${newLabel}.\t`)

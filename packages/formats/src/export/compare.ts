@@ -1,15 +1,32 @@
 import { type BisDocument, type Paragraph, paragraphsOf } from '@bis/core';
 import { type DiffRun, diffWords } from '@bis/diff';
+import { type AlignedGroup, alignTexts, SAME_PARAGRAPH, wordsOf } from './align';
 
-/** How a paragraph changed between two versions of a text. */
+/** How a paragraph's words changed between two versions of a text. */
 export type ChangeKind = 'unchanged' | 'changed' | 'added' | 'removed';
 
-/** One aligned pair of paragraphs (one side is null for an added or removed paragraph). */
+/**
+ * How a paragraph's place or shape changed, beyond its words: `moved` (it stands elsewhere
+ * among the paragraphs that kept their order), `merged` (two or more old paragraphs became one),
+ * `split` (one old paragraph became two or more), or null.
+ */
+export type StructureChange = 'moved' | 'merged' | 'split' | null;
+
+/** One row of a comparison: the old and new paragraphs it aligns (one side empty for an added or removed paragraph). */
 export interface AlignedParagraph {
   readonly kind: ChangeKind;
+  /** The first of `olds`, or null. */
   readonly old: Paragraph | null;
+  /** The first of `news`, or null. */
   readonly new: Paragraph | null;
-  /** The changes from the old full text (with points) to the new. */
+  /** Every old paragraph of the row: two or more when they were merged into one. */
+  readonly olds: readonly Paragraph[];
+  /** Every new paragraph of the row: two or more when one was split. */
+  readonly news: readonly Paragraph[];
+  readonly structure: StructureChange;
+  /** Set when one old paragraph became one new one under another label (`46` → `45`). */
+  readonly renumbered: boolean;
+  /** The changes from the old full text (with points) to the new; merged or split paragraphs are joined by line breaks. */
   readonly runs: readonly DiffRun[];
 }
 
@@ -27,105 +44,116 @@ export interface DocumentComparison {
 export const fullText = (p: Paragraph): string =>
   [p.text, ...p.points.map((pt) => `(${pt.label}) ${pt.text}`)].join('\n');
 
-const normal = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-const words = (s: string): Set<string> =>
-  new Set(
-    normal(s)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean),
-  );
-
-// Share of words two paragraphs have in common (Jaccard); rewordings stay above one half.
-const similarity = (a: string, b: string): number => {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.size === 0 && wb.size === 0) return 1;
+// Share of words two texts have in common (Jaccard).
+const similarity = (wa: readonly string[], wb: ReadonlySet<string>): number => {
+  if (wa.length === 0 && wb.size === 0) return 1;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
-  return common / (wa.size + wb.size - common);
+  return common / (wa.length + wb.size - common);
 };
 
-type Pair = [number | null, number | null];
+// The word diff, without diffing where one side is empty or both are the same (most rows).
+const runsOf = (a: string, b: string): DiffRun[] => {
+  if (a === b) return a ? [{ op: 'equal', text: a }] : [];
+  if (a === '') return [{ op: 'insert', text: b }];
+  if (b === '') return [{ op: 'delete', text: a }];
+  return diffWords(a, b);
+};
 
-// Aligns by stable id: the new order, with removed paragraphs placed after their old predecessor.
-const alignById = (olds: readonly Paragraph[], news: readonly Paragraph[]): Pair[] => {
-  const newIndex = new Map(news.map((p, i) => [p.id as string, i]));
+// Indices of a longest increasing subsequence of `values`.
+const increasing = (values: readonly number[]): Set<number> => {
+  const tails: number[] = [];
+  const prev = new Int32Array(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((values[tails[mid] as number] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  });
+  const out = new Set<number>();
+  for (let k = tails.length ? (tails[tails.length - 1] as number) : -1; k >= 0; k = prev[k] as number)
+    out.add(k);
+  return out;
+};
+
+/**
+ * Aligns by stable id: the new order, with removed paragraphs placed after their old
+ * predecessor. A shared paragraph outside the longest run kept in the same order is moved.
+ */
+const alignById = (olds: readonly Paragraph[], news: readonly Paragraph[]): AlignedGroup[] => {
+  const newIds = new Set(news.map((p) => p.id as string));
   const oldIndex = new Map(olds.map((p, i) => [p.id as string, i]));
-  const pairs: Pair[] = [];
+  const kept = news.flatMap((p, n) => {
+    const o = oldIndex.get(p.id);
+    return o === undefined ? [] : [[n, o] as const];
+  });
+  const inOrder = increasing(kept.map(([, o]) => o));
+  const moved = new Set(kept.filter((_, k) => !inOrder.has(k)).map(([n]) => n));
+  const rows: AlignedGroup[] = [];
   let o = 0;
-  for (let n = 0; n < news.length; n++) {
-    const oi = oldIndex.get(news[n]?.id as string);
-    if (oi !== undefined) {
-      for (; o < oi; o++) if (!newIndex.has(olds[o]?.id as string)) pairs.push([o, null]);
+  const removedUpTo = (end: number) => {
+    for (; o < end; o++)
+      if (!newIds.has(olds[o]?.id as string)) rows.push({ olds: [o], news: [], moved: false });
+  };
+  news.forEach((p, n) => {
+    const oi = oldIndex.get(p.id);
+    if (oi !== undefined && !moved.has(n)) {
+      removedUpTo(oi);
       o = Math.max(o, oi + 1);
     }
-    pairs.push([oi ?? null, n]);
-  }
-  for (; o < olds.length; o++) if (!newIndex.has(olds[o]?.id as string)) pairs.push([o, null]);
-  return pairs;
+    rows.push({ olds: oi === undefined ? [] : [oi], news: [n], moved: moved.has(n) });
+  });
+  removedUpTo(olds.length);
+  return rows;
 };
-
-// Aligns by text: the longest common subsequence of similar paragraphs (similarity > 0.5).
-const alignByText = (olds: readonly Paragraph[], news: readonly Paragraph[]): Pair[] => {
-  const a = olds.map(fullText);
-  const b = news.map(fullText);
-  const n = a.length;
-  const m = b.length;
-  const same = (i: number, j: number): boolean =>
-    normal(a[i] as string) === normal(b[j] as string) || similarity(a[i] as string, b[j] as string) > 0.5;
-  const table = new Uint32Array((n + 1) * (m + 1));
-  const at = (i: number, j: number): number => table[i * (m + 1) + j] as number;
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * (m + 1) + j] = same(i, j) ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
-    }
-  }
-  const pairs: Pair[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (same(i, j) && at(i, j) === at(i + 1, j + 1) + 1) pairs.push([i++, j++]);
-    else if (at(i + 1, j) >= at(i, j + 1)) pairs.push([i++, null]);
-    else pairs.push([null, j++]);
-  }
-  for (; i < n; i++) pairs.push([i, null]);
-  for (; j < m; j++) pairs.push([null, j]);
-  return pairs;
-};
-
-/** Largest number of paragraphs on either side that text alignment accepts (its table is n × m). */
-export const MAX_TEXT_ALIGNED_PARAGRAPHS = 5000;
 
 /**
  * Aligns two versions of a text paragraph by paragraph and marks the changes. Versions that
  * share paragraph ids are aligned through the ids (labels may have been renumbered); others,
- * such as two imported files, through their text.
+ * such as two imported files, by their content (see `alignTexts`): an inserted paragraph leaves
+ * the others paired with their own, and moves, merges and splits are found as such.
  */
 export const compareDocuments = (oldDoc: BisDocument, newDoc: BisDocument): DocumentComparison => {
   const olds = paragraphsOf(oldDoc);
   const news = paragraphsOf(newDoc);
-  const oldById = new Map(olds.map((p) => [p.id as string, p]));
-  const shared = news.filter((p) => oldById.has(p.id)).length;
-  // Imported files get counter ids (p1, p2 …) that say nothing about identity; only trust ids
-  // when the shared ones also carry the same text often enough to be one lineage.
-  const byId =
-    shared > 0 &&
-    news.filter((p) => {
-      const o = oldById.get(p.id);
-      return o !== undefined && similarity(fullText(o), fullText(p)) > 0.5;
-    }).length >=
-      shared / 2;
-  if (!byId && Math.max(olds.length, news.length) > MAX_TEXT_ALIGNED_PARAGRAPHS) {
-    throw new RangeError(
-      `texts of ${olds.length} and ${news.length} paragraphs are too long to align by text (limit ${MAX_TEXT_ALIGNED_PARAGRAPHS}); compare versions that share paragraph ids`,
-    );
+  const oldTexts = olds.map(fullText);
+  const newTexts = news.map(fullText);
+  const oldIds = new Set(olds.map((p) => p.id as string));
+  const shared = news.filter((p) => oldIds.has(p.id)).length;
+  let byId = false;
+  let groups: AlignedGroup[];
+  if (shared === 0) groups = alignTexts(oldTexts, newTexts);
+  else {
+    // Imported files get counter ids (p1, p2 …) that say nothing about identity: one inserted
+    // paragraph shifts every later id. Ids are trusted when they pair at least as many
+    // paragraphs with their own text as the content does.
+    const idGroups = alignById(olds, news);
+    const byContent = alignTexts(oldTexts, newTexts);
+    const sameText = (g: AlignedGroup): boolean => {
+      const o = oldTexts[g.olds[0] as number];
+      const n = newTexts[g.news[0] as number];
+      if (o === undefined || n === undefined) return false;
+      return (
+        o === n || similarity(wordsOf(o.toLowerCase()), new Set(wordsOf(n.toLowerCase()))) > SAME_PARAGRAPH
+      );
+    };
+    const paired = (gs: AlignedGroup[]) =>
+      gs.filter((g) => g.olds.length > 0 && g.news.length > 0 && sameText(g)).length;
+    const viaIds = paired(idGroups);
+    byId = viaIds > 0 && viaIds >= paired(byContent);
+    groups = byId ? idGroups : byContent;
   }
-  const pairs = byId ? alignById(olds, news) : alignByText(olds, news);
-  const rows = pairs.map(([oi, ni]): AlignedParagraph => {
-    const o = oi === null ? null : (olds[oi] ?? null);
-    const p = ni === null ? null : (news[ni] ?? null);
-    const runs = diffWords(o ? fullText(o) : '', p ? fullText(p) : '');
+  const rows = groups.map((g): AlignedParagraph => {
+    const os = g.olds.map((i) => olds[i] as Paragraph);
+    const ns = g.news.map((i) => news[i] as Paragraph);
+    const o = os[0] ?? null;
+    const p = ns[0] ?? null;
+    const runs = runsOf(g.olds.map((i) => oldTexts[i]).join('\n'), g.news.map((i) => newTexts[i]).join('\n'));
     const kind: ChangeKind =
       o === null
         ? 'added'
@@ -134,7 +162,15 @@ export const compareDocuments = (oldDoc: BisDocument, newDoc: BisDocument): Docu
           : runs.every((r) => r.op === 'equal')
             ? 'unchanged'
             : 'changed';
-    return { kind, old: o, new: p, runs };
+    const structure: StructureChange = g.moved
+      ? 'moved'
+      : os.length > 1
+        ? 'merged'
+        : ns.length > 1
+          ? 'split'
+          : null;
+    const renumbered = os.length === 1 && ns.length === 1 && o?.label !== p?.label;
+    return { kind, old: o, new: p, olds: os, news: ns, structure, renumbered, runs };
   });
   return { old: oldDoc, new: newDoc, alignedBy: byId ? 'id' : 'text', rows };
 };
