@@ -18,6 +18,7 @@ import { foreignOrigin } from './auth/origin';
 import { SESSION_COOKIE } from './auth/principal';
 import { mountSignIn } from './auth/signin-routes';
 import type { Services } from './commands/context';
+import { refuseMalformedEscapes } from './request-guard';
 
 /** The app and its declared REST routes (for the OpenAPI document and its test). */
 export interface App {
@@ -80,6 +81,9 @@ export const createApp = (svc: Services): App => {
       404,
     ),
   );
+
+  // Before anything decodes the path or the session cookie.
+  app.use('*', refuseMalformedEscapes());
 
   // gzip for text, JSON and scripts when the browser accepts it (the app's script is 435 kB, a
   // large text's JSON several MB): what a delegation on a weak connection waits for. Word files are
