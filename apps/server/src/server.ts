@@ -19,7 +19,11 @@ import type { Config } from './config';
 import { openSqliteDb } from './db/sqlite';
 import type { Db, UserRow } from './db/types';
 import { openSqliteDocStore } from './store';
+import { refuseStrayUpgrades } from './stray-upgrades';
 import { type AttachedSync, attachSync, collabValidator, isCollabDocName, type SyncLimits } from './sync';
+
+/** Where the sync endpoint takes WebSocket upgrades (`/sync/<document name>`). */
+const SYNC_PREFIX = '/sync/';
 
 /** A running server. */
 export interface BisServer {
@@ -99,8 +103,11 @@ export const createServer = async (config: Config, options: ServerOptions = {}):
     isDocName: isCollabDocName,
     schemaVersion: SCHEMA_VERSION,
     allowedOrigins: config.allowedOrigins,
+    pathPrefix: SYNC_PREFIX,
     ...(options.syncLimits ? { limits: options.syncLimits } : {}),
   });
+  // Upgrades to any other path are answered 404 and closed, not left open.
+  const stopStrayUpgrades = refuseStrayUpgrades(http, SYNC_PREFIX);
   const services: Services = { db, auth, hub: sync.hub, config, now };
   app = createApp(services);
   for (const proc of db.listProcesses()) {
@@ -130,6 +137,7 @@ export const createServer = async (config: Config, options: ServerOptions = {}):
     bootstrap: boot,
     close: () => {
       closed ??= (async () => {
+        stopStrayUpgrades();
         await sync.close();
         await new Promise<void>((resolve) => {
           http.close(() => resolve());
