@@ -82,3 +82,14 @@ export const usePath = (): string =>
     () => window.location.pathname,
     () => '/',
   );
+
+/**
+ * The current fragment (`#draft-…`, or '' without one), re-rendering on navigation: `navigate`
+ * to the same path with another fragment changes only this.
+ */
+export const useHash = (): string =>
+  useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );

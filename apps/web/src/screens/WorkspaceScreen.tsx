@@ -10,11 +10,19 @@ import { ApiError, api, type Draft } from '../api/client';
 import { useDraftEditor } from '../app/drafting-slot';
 import { Link } from '../app/Link';
 import { useProcess } from '../app/process-data';
-import { pathOf } from '../app/router';
+import { pathOf, useHash } from '../app/router';
 import { ConfirmButton } from '../components/Confirm';
 import { formatDate, t, tn } from '../i18n';
 import { useDocConnection, useSyncStatus } from '../sync';
 import { DraftStarters } from './ParagraphPanel';
+
+// Whether focus is where people type (a field or an editor): moving it away loses keystrokes.
+const isTyping = (el: Element | null): boolean =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable ||
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement);
 
 const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; onChange: () => void }) => {
   const { process, proposals, refresh } = useProcess();
@@ -135,19 +143,25 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
   }, [process.id, party]);
   useEffect(load, [load]);
 
-  // Arriving from "Amend §77" elsewhere: bring the new draft into view.
-  // Once only: live updates must not pull focus away from an editor.
-  const arrived = useRef(false);
+  // Arriving at `#draft-<id>` (from "Amend §77" here or elsewhere): bring that draft into view,
+  // once per fragment, as soon as both the fragment and the draft's card are there. Either can
+  // come first: the live workspace document often shows the new draft before the REST answer
+  // that navigates here. Keyed by the fragment, not by "once ever", so a later keystroke (which
+  // re-reads the drafts) never triggers it; and never while the person types somewhere, or
+  // their next keystrokes would go to the heading and be lost.
+  const hash = useHash();
+  const arrived = useRef<string | null>(null);
   useEffect(() => {
-    if (arrived.current || !drafts || !window.location.hash) return;
-    const el = document.getElementById(window.location.hash.slice(1));
+    if (!drafts || !hash || arrived.current === hash) return;
+    const el = document.getElementById(hash.slice(1));
     if (!el) return;
-    arrived.current = true;
+    arrived.current = hash;
+    if (isTyping(document.activeElement)) return;
     el.scrollIntoView({ block: 'center' });
     const h = el.querySelector('h3');
     h?.setAttribute('tabindex', '-1');
     h?.focus();
-  }, [drafts]);
+  }, [drafts, hash]);
 
   const paragraph: Paragraph | undefined = chosen ? paragraphById.get(chosen) : undefined;
   // In text order (by label), not in the order the map happens to hold them.
