@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     name: 'test',
     include: ['**/*.test.ts'],
+    // BIS_E2E_LOAD=1: the tests run with busy loops beside them (test/e2e/load.ts).
+    globalSetup: ['./e2e/load.global-setup.ts'],
     // These tests start real processes and servers.
     testTimeout: 60_000,
     // A browser on a loaded 2-core machine can take seconds to show a colleague's keystroke:
