@@ -36,7 +36,7 @@ describe.concurrent('bis import', () => {
     const run = await bis(['import', 'proposals', au, '--party', 'African Union'], scratch());
     expect(run.code).toBe(0);
     const set = JSON.parse(run.stdout);
-    expect(set.format).toBe('bis.proposals/1');
+    expect(set.format).toBe('bis.proposals/2');
     expect(set.proposals).toHaveLength(18);
     expect(new Set(set.proposals.map((p: { party: string }) => p.party))).toEqual(new Set(['African Union']));
     const insert = set.proposals.find((p: { label: string }) => p.label === '77 bis');

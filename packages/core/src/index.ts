@@ -14,6 +14,7 @@ export type {
 export { ACTION_ORDER, compareProposals, compile, matchesFilter, resolveTargets } from './compile';
 export type { ConcordanceRow, LabelledEntry } from './concordance';
 export { concordance } from './concordance';
+export { baseRefOf, describeBase, documentHash, isBaseOf, sha256Hex } from './document-hash';
 export type {
   DocumentJSON,
   FootnoteJSON,
@@ -82,7 +83,7 @@ export type { InsertLabelOptions, RenumberOptions } from './numbering';
 export { labelForInsert, labelsForInserts, renumber } from './numbering';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export { letterFor, numberForLetter, printedLabel } from './printed-label';
-export type { PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
+export type { BaseRefJSON, PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { continuesText, proposedText } from './proposed';
 export type { Origin, ParagraphProvenance } from './provenance';

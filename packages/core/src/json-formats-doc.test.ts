@@ -13,8 +13,8 @@ describe('docs/json-formats.md', () => {
     expect(examples.map((e) => e.format)).toEqual([
       'bis.document/2',
       'bis.document/2',
-      'bis.proposals/1',
-      'bis.proposals/1',
+      'bis.proposals/2',
+      'bis.proposals/2',
     ]);
   });
 

@@ -30,7 +30,49 @@ const rejection = (value: unknown): { path: string; message: string } => {
 
 const withProposal = (patch: Record<string, unknown>) => minimal({ ...minimalProposal(), ...patch });
 
-describe('bis.proposals/1', () => {
+const rev1 = {
+  symbol: 'A/80/L.41',
+  revision: 'Rev.1',
+  title: 'WSIS+20 outcome document',
+  hash: `sha256:${'ab'.repeat(32)}`,
+};
+
+describe('bis.proposals/2', () => {
+  it('writes its format name and each proposal’s base', () => {
+    const json = proposalsToJSON({
+      base: null,
+      parties: [],
+      proposals: [
+        prop({ id: 'a', action: 'delete', targets: [tgt('5')], base: rev1 }),
+        prop({ id: 'b', action: 'delete', targets: [tgt('6')] }),
+      ],
+    });
+    expect(json.format).toBe('bis.proposals/2');
+    expect(json.proposals.map((p) => p.base)).toEqual([rev1, null]);
+  });
+
+  it('reads a base back, and refuses one without a well-formed hash', () => {
+    expect(
+      proposalsFromJSON({ ...withProposal({ base: rev1 }), format: 'bis.proposals/2' }).proposals[0]?.base,
+    ).toEqual(rev1);
+    const bad = rejection({
+      ...withProposal({ base: { ...rev1, hash: 'md5:1234' } }),
+      format: 'bis.proposals/2',
+    });
+    expect(bad.path).toBe('proposals[0].base.hash');
+    expect(bad.message).toContain('sha256');
+    expect(
+      rejection({ ...withProposal({ base: { ...rev1, extra: 1 } }), format: 'bis.proposals/2' }).path,
+    ).toBe('proposals[0].base.extra');
+  });
+
+  it('still reads bis.proposals/1, which has no base field', () => {
+    expect(proposalsFromJSON(minimal()).proposals[0]?.base).toBeUndefined();
+    expect(rejection(withProposal({ base: rev1 })).path).toBe('proposals[0].base');
+  });
+});
+
+describe('bis.proposals/1 and /2', () => {
   it('round-trips a proposal set with every field through JSON text unchanged', () => {
     const set = {
       base: 'WSIS+20 zero draft',
@@ -53,6 +95,7 @@ describe('bis.proposals/1', () => {
           links: [{ to: proposalId('p2'), note: 'reflows into 77 bis' }],
           source: { file: 'au.txt', line: 85 },
           illustrative: true,
+          base: rev1,
         },
         prop({ id: 'p2', action: 'insert', targets: [tgt('77')], label: '77 bis', position: 'before' }),
         prop({ id: 'p3', action: 'move', targets: [tgt('80'), tgt('90')], textMode: 'append' }),

@@ -19,6 +19,7 @@ import {
 import {
   ACTIONS,
   type Action,
+  type BaseRef,
   DECISIONS,
   type Party,
   type Proposal,
@@ -32,10 +33,13 @@ import {
   type Target,
 } from './model';
 
-/** The `format` value of a proposals JSON: name and version. */
-export const PROPOSALS_FORMAT = 'bis.proposals/1';
+/**
+ * The `format` value of a proposals JSON: name and version. Version 2 added each proposal's
+ * `base` (the text it was written against); version 1 is still read (its proposals have no base).
+ */
+export const PROPOSALS_FORMAT = 'bis.proposals/2';
 
-/** A party as `bis.proposals/1` writes it. */
+/** A party as `bis.proposals/2` writes it. */
 export interface PartyJSON {
   id: string;
   name: string;
@@ -43,14 +47,22 @@ export interface PartyJSON {
   region: string | null;
 }
 
-/** A target as `bis.proposals/1` writes it. */
+/** A target as `bis.proposals/2` writes it. */
 export interface TargetJSON {
   paragraph: string | null;
   label: string;
   point: string | null;
 }
 
-/** A proposal as `bis.proposals/1` writes it (every field; see the docs for the minimum). */
+/** The base a proposal was written against, as `bis.proposals/2` writes it. */
+export interface BaseRefJSON {
+  symbol: string | null;
+  revision: string | null;
+  title: string;
+  hash: string;
+}
+
+/** A proposal as `bis.proposals/2` writes it (every field; see the docs for the minimum). */
 export interface ProposalJSON {
   id: string;
   party: string;
@@ -72,9 +84,10 @@ export interface ProposalJSON {
   versions: { number: number; text: string; rationale: string; tabledAt: string }[];
   illustrative: boolean;
   source: { file: string | null; line: number } | null;
+  base: BaseRefJSON | null;
 }
 
-/** A whole `bis.proposals/1` value (see `docs/json-formats.md`). */
+/** A whole `bis.proposals/2` value (see `docs/json-formats.md`). */
 export interface ProposalsJSON {
   format: typeof PROPOSALS_FORMAT;
   base: string | null;
@@ -108,9 +121,12 @@ const proposalToJSON = (p: Proposal): ProposalJSON => ({
   })),
   illustrative: p.illustrative,
   source: p.source === null ? null : { file: p.source.file, line: p.source.line },
+  base: p.base
+    ? { symbol: p.base.symbol, revision: p.base.revision, title: p.base.title, hash: p.base.hash }
+    : null,
 });
 
-/** Writes a proposal set as a `bis.proposals/1` value (plain data, ready for `JSON.stringify`). */
+/** Writes a proposal set as a `bis.proposals/2` value (plain data, ready for `JSON.stringify`). */
 export const proposalsToJSON = (set: ProposalSet): ProposalsJSON => ({
   format: PROPOSALS_FORMAT,
   base: set.base,
@@ -188,10 +204,35 @@ const PROPOSAL_FIELDS = [
   'versions',
   'illustrative',
   'source',
+  'base',
 ];
 
-const readProposal = (v: unknown, path: string): Proposal => {
-  const o = readObject(v, path, PROPOSAL_FIELDS);
+// A content hash as `documentHash` writes it: the algorithm, a colon, lowercase hex digits.
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+const readBase = (v: unknown, path: string): BaseRef => {
+  const o = readObject(v, path, ['symbol', 'revision', 'title', 'hash']);
+  const hash = reqNonEmpty(o, 'hash', path);
+  if (!HASH.test(hash))
+    throw new BisInputError(
+      'expected "sha256:" and 64 lowercase hex digits (see documentHash)',
+      at(path, 'hash'),
+      hash,
+    );
+  return {
+    symbol: optNullableString(o, 'symbol', path),
+    revision: optNullableString(o, 'revision', path),
+    title: reqString(o, 'title', path),
+    hash,
+  };
+};
+
+const readProposal = (v: unknown, path: string, version: number): Proposal => {
+  const o = readObject(
+    v,
+    path,
+    version === 1 ? PROPOSAL_FIELDS.filter((f) => f !== 'base') : PROPOSAL_FIELDS,
+  );
   const id = proposalId(reqNonEmpty(o, 'id', path));
   const action = readEnum(o, 'action', path, ACTIONS);
   const targets = readArray(o, 'targets', path, readTarget, true);
@@ -266,18 +307,21 @@ const readProposal = (v: unknown, path: string): Proposal => {
     versions,
     illustrative: optBoolean(o, 'illustrative', path, false),
     source,
+    // Left out when there is none, like the model's optional field (older data has none).
+    ...(o.base === undefined || o.base === null ? {} : { base: readBase(o.base, at(path, 'base')) }),
   };
 };
 
 /**
- * Reads a `bis.proposals/1` value (already parsed from JSON) into a proposal set, checking
+ * Reads a `bis.proposals/2` or `bis.proposals/1` value (already parsed from JSON) into a proposal set, checking
  * every field. Throws `BisInputError` whose `path` names the offending field
  * (`proposals[2].action`). Optional fields get defaults (see `docs/json-formats.md`).
  * References to other proposals (`relatedTo`, `links`) may point outside the set.
  */
 export const proposalsFromJSON = (value: unknown): ProposalSet => {
   const o = readObject(value, '', ['format', 'base', 'parties', 'proposals']);
-  checkFormat(o, 'bis.proposals', 1);
+  const version = o.format === 'bis.proposals/1' ? 1 : 2;
+  checkFormat(o, 'bis.proposals', version);
   const parties = readArray(o, 'parties', '', readParty);
   const partyIds = new Map<string, string>();
   const partyNames = new Map<string, string>();
@@ -285,7 +329,7 @@ export const proposalsFromJSON = (value: unknown): ProposalSet => {
     uniqueId(partyIds, p.id, `parties[${i}].id`, 'party id');
     uniqueId(partyNames, p.name, `parties[${i}].name`, 'party name');
   });
-  const proposals = readArray(o, 'proposals', '', readProposal, true);
+  const proposals = readArray(o, 'proposals', '', (p, path) => readProposal(p, path, version), true);
   const ids = new Map<string, string>();
   proposals.forEach((p, i) => {
     uniqueId(ids, p.id, `proposals[${i}].id`, 'proposal id');

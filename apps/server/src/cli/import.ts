@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { documentToJSON, proposalsToJSON } from '@bis/core';
+import { type BisDocument, baseRefOf, documentToJSON, type ProposalSet, proposalsToJSON } from '@bis/core';
 import {
   type ImportError,
   importDocxProposals,
@@ -17,6 +17,15 @@ const one = (positionals: string[], what: string): string => {
 };
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+// Proposals resolved against --base record it (symbol, revision, title, content hash), so that an
+// export against another text re-anchors them instead of comparing them with words they never saw.
+// A proposal that already names its base (a bis.proposals/2 file) keeps it.
+const recordBase = (set: ProposalSet, base: BisDocument | undefined): ProposalSet => {
+  if (!base) return set;
+  const ref = baseRefOf(base);
+  return { ...set, proposals: set.proposals.map((p) => (p.base ? p : { ...p, base: ref })) };
+};
 
 /** `bis import text FILE [--title T] [--out FILE]`. */
 export const runImportText = (positionals: string[], values: { title?: string; out?: string }): number => {
@@ -38,14 +47,14 @@ export const runImportProposals = (
   const options = { party: values.party.trim(), fileName: basename(file), ...(base ? { base } : {}) };
   if (ext === 'csv' || ext === 'json') {
     const set = importStructuredProposals(readText(file), { ...options, format: ext });
-    writeOutput(values.out, json(proposalsToJSON(set)));
+    writeOutput(values.out, json(proposalsToJSON(recordBase(set, base))));
     return 0;
   }
   if (ext === 'docx') {
     const result = importDocxProposals(readInput(file, { binary: true }), options);
     failOnErrors(file, result.errors);
     if (result.set.proposals.length === 0) throw new CliError(`${file}: no proposals found`);
-    writeOutput(values.out, json(proposalsToJSON(result.set)));
+    writeOutput(values.out, json(proposalsToJSON(recordBase(result.set, base))));
     return 0;
   }
   if (ext !== 'txt' && ext !== 'md' && ext !== 'text' && ext !== '') {
@@ -54,7 +63,7 @@ export const runImportProposals = (
   const result = importWrittenProposals(readText(file), options);
   failOnErrors(file, result.errors);
   if (result.set.proposals.length === 0) throw new CliError(`${file}: no proposals found`);
-  writeOutput(values.out, json(proposalsToJSON(result.set)));
+  writeOutput(values.out, json(proposalsToJSON(recordBase(result.set, base))));
   return 0;
 };
 

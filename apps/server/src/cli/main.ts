@@ -25,7 +25,7 @@ Recognises section headings (I., A.), numbered paragraphs (1., PP3, OP3, 77 bis)
 ((a), (b) …) and footnotes.`,
   'import proposals': `bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]
 
-Reads proposals and writes bis.proposals/1 JSON. FILE is written input (.txt or .md, in the form
+Reads proposals and writes bis.proposals/2 JSON. FILE is written input (.txt or .md, in the form
 "§77 → Amend: …", "New §77 bis (after §77) → Insert …"), a .csv with a header row, a .json file or a
 .docx. Without --base, targets stay labels; with --base they resolve to paragraph ids, and a label
 not in the base is an error naming the line.`,
