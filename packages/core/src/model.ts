@@ -252,7 +252,7 @@ export interface Proposal {
   readonly base?: BaseRef | null;
 }
 
-/** A set of proposals, as `bis.proposals/1` carries it. */
+/** A set of proposals, as `bis.proposals/2` carries it. */
 export interface ProposalSet {
   /** The base text's title, when the proposals were resolved against one. */
   readonly base: string | null;
