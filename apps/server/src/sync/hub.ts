@@ -217,6 +217,7 @@ export class SyncHub<P> {
       alive: true,
       inflight: 0,
       sentState: null,
+      lastAsked: null,
     };
     ws.on('error', () => {});
     const full = this.admission.arrive(conn);
@@ -390,15 +391,20 @@ export class SyncHub<P> {
 
   /**
    * Answers a sync step 1. The first of a connection gets the difference to its state vector
-   * (cached per state vector); a later one gets an empty step 2 when the state vector has every
-   * clock the connection was sent (it got the rest by broadcast), and otherwise the difference,
-   * counted against the connection's answer budget. Repeating a stale step 1 thus costs the
-   * server a few bytes, not the whole document (amplification).
+   * (cached per state vector). A later one gets an empty step 2 when its state vector has not
+   * moved since the previous one, or has every clock the connection was sent (it got the rest by
+   * broadcast); only a state vector that went backwards gets the difference again, counted
+   * against the connection's answer budget. Repeating a sync request thus costs the server a few
+   * bytes, not the whole document (amplification).
    */
   private answerStep1(room: Room<P>, conn: Conn<P>, stateVector: Uint8Array): void {
     if (conn.closed) return;
+    const asked = Buffer.from(stateVector).toString('latin1');
     try {
-      if (conn.sentState !== null && covers(Y.decodeStateVector(stateVector), conn.sentState)) {
+      if (
+        conn.sentState !== null &&
+        (asked === conn.lastAsked || covers(Y.decodeStateVector(stateVector), conn.sentState))
+      ) {
         this.send(conn, EMPTY_STEP2);
         return;
       }
@@ -406,6 +412,7 @@ export class SyncHub<P> {
       if (conn.sentState === null) this.send(conn, msg);
       else this.answer(conn, msg);
       conn.sentState = room.stateVector();
+      conn.lastAsked = asked;
     } catch {
       this.closeConn(conn, CloseCode.malformed, 'state vector could not be decoded');
     }

@@ -25,6 +25,8 @@ export interface Conn<P> extends Admittee<P> {
    * before): it holds everything up to there, and every later change reaches it by broadcast.
    */
   sentState: ReadonlyMap<number, number> | null;
+  /** The state vector of this connection's last sync step 1 (its bytes, latin1). */
+  lastAsked: string | null;
 }
 
 /** A sync message waiting for the room's next drain. */
