@@ -53,5 +53,5 @@ export type {
   WrittenImportOptions,
 } from './proposals-import/written';
 export { importWrittenProposals } from './proposals-import/written';
-export type { ImportTextOptions } from './text-import/index';
-export { DEFAULT_MAX_IMPORT_BYTES, importText } from './text-import/index';
+export type { ImportedText, ImportNote, ImportNoteKind, ImportTextOptions } from './text-import/index';
+export { DEFAULT_MAX_IMPORT_BYTES, importText, importTextWithNotes } from './text-import/index';

@@ -1,5 +1,6 @@
 /**
- * `importText`: a base text (plain text or Markdown) → a `BisDocument`.
+ * `importText`: a base text (plain text or Markdown) → a `BisDocument`; `importTextWithNotes`
+ * also returns the import notes (see `notes.ts`).
  */
 
 import {
@@ -11,9 +12,11 @@ import {
   headingId,
   type Point,
   paragraphId,
+  takeTags,
 } from '@bis/core';
 import { assemble, type DraftParagraph } from './assemble';
 import { classifyPlain, isHeadingLike, type LineKind } from './blocks';
+import { bracketNotes } from './bracket-notes';
 import {
   type FootnoteDefinitions,
   joinOpenDefinitions,
@@ -22,8 +25,10 @@ import {
   takePlainFootnotes,
   withoutMarkers,
 } from './footnotes';
+import { dropFurniture } from './furniture';
 import { at, DEFAULT_MAX_IMPORT_BYTES, readSourceLines } from './lines';
 import { classifyMarkdown } from './markdown';
+import type { ImportNote } from './notes';
 
 /** Options of `importText`. */
 export interface ImportTextOptions {
@@ -43,36 +48,62 @@ export interface ImportTextOptions {
 const GENERIC_TITLES = /^(summary|abstract|contents|table of contents|introduction|preamble|note|annex)$/i;
 // A UN document symbol standing alone on a line: A/HRC/53/42, E/CN.6/2024/L.3.
 const SYMBOL = /^[A-Z]{1,6}(?:\/[A-Z0-9.]+){2,}$/;
+// A resolution's number and title: `70/125. Outcome document of the high-level meeting …`.
+const RESOLUTION_TITLE = /^\d{1,3}\/\d{1,4}\.\s+\p{Lu}/u;
+
+/** A document and the notes its import gave. */
+export interface ImportedText {
+  readonly document: BisDocument;
+  /** In line order. */
+  readonly notes: readonly ImportNote[];
+}
 
 /**
- * Imports a base text. Recognises chapter (`I.`) and section (`A.`) headings, Markdown `#`
- * headings, numbered paragraphs (`1.`, `1)`, `PP3`, `OP 3.`, `77 bis`), points (`(a)`, `a)`,
- * `(i)`), footnotes (Word's `[footnoteRef:N]` … `[N: text]`, Markdown `[^N]`), and drops
- * word-processor debris (`[bookmark: …]`). Text before the first block becomes the preamble.
- * Pure: no IO, no randomness (ids come from `newId` or a counter).
+ * Imports a base text; see `importTextWithNotes` for what it reads. Returns the document alone.
+ */
+export const importText = (source: string, options: ImportTextOptions = {}): BisDocument =>
+  importTextWithNotes(source, options).document;
+
+/**
+ * Imports a base text and says what it had to decide. Reads headings in all the usual styles
+ * (`I.`, `A.`, numbered `1.` between paragraphs, decimal `2.1`, `Chapter C`, `Preamble`, capitals,
+ * Markdown `#`), chapeaux (`The General Assembly,`, `Adopts the following …:`), paragraphs
+ * numbered (`1.`, `1)`, `1.Recalling`, `PP3`, `OP 3.`, `77 bis`, `77 bis A`, `5 alt`), lettered
+ * (`A. We, the Ministers …`) or unnumbered (after a chapeau), points (`(a)`, `a)`, `(i)`),
+ * footnotes (Word's `[footnoteRef:N]` … `[N: text]`, Markdown `[^N]`) and status tags (`[agreed]`,
+ * taken out of the text into `tags`). Brackets, options and placeholders stay in the text as
+ * written. Drops word-processor debris (`[bookmark: …]`) and page furniture (page numbers, the
+ * running symbol, job numbers), with a note for each. Text before the first block becomes the
+ * preamble. Pure: no IO, no randomness (ids come from `newId` or a counter).
  *
  * Throws `BisInputError` (with `file:line`) for an empty, binary or oversized text, a text with no
- * numbered paragraph, a paragraph label or point used twice, and unnumbered text after a heading.
+ * paragraph, a paragraph label or point used twice, and unnumbered text after a heading that no
+ * chapeau introduces. Unbalanced brackets, gaps in the numbering and the like are notes, never
+ * refusals.
  */
-export const importText = (source: string, options: ImportTextOptions = {}): BisDocument => {
+export const importTextWithNotes = (source: string, options: ImportTextOptions = {}): ImportedText => {
   const { fileName } = options;
   const format = options.format ?? (fileName && /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text');
-  const lines = readSourceLines(source, fileName, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES);
+  const read = readSourceLines(source, fileName, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES);
   const defs: FootnoteDefinitions = new Map();
+  const notes: ImportNote[] = [];
 
   let classified: LineKind[];
   if (format === 'markdown') {
-    classified = classifyMarkdown(lines, defs, fileName);
+    classified = classifyMarkdown(read, defs, fileName);
   } else {
+    const { lines, notes: dropped } = dropFurniture(read);
+    notes.push(...dropped);
     classified = joinOpenDefinitions(lines, fileName).map(({ line, text }) =>
       classifyPlain(takePlainFootnotes(text, line, defs, fileName), line),
     );
   }
 
-  const { blocks: drafts, preamble: prose, markdownTitle } = assemble(classified, format, fileName);
+  const { blocks: drafts, preamble: prose, markdownTitle } = assemble(classified, format, fileName, notes);
   if (!drafts.some((b) => b.kind === 'paragraph')) {
     throw new BisInputError(
-      'no numbered paragraphs found (expected lines starting like `1.`, `PP3` or `77 bis`)',
+      'no numbered paragraphs found (expected lines starting like `1.`, `PP3`, `77 bis` or `A. We …`, ' +
+        'or unnumbered paragraphs after a chapeau such as `The General Assembly,`)',
       at(fileName, 1),
     );
   }
@@ -89,13 +120,37 @@ export const importText = (source: string, options: ImportTextOptions = {}): Bis
     if (d.kind === 'heading') {
       headings++;
       const id = headingId(options.newId ? options.newId() : `h${headings}`);
-      return { kind: 'heading', id, level: d.level, number: d.number, title: withoutMarkers(d.title) };
+      const { text: title, tags } = takeTags(withoutMarkers(d.title));
+      return {
+        kind: 'heading',
+        id,
+        level: d.level ?? 1,
+        number: d.number,
+        title: title.trim(),
+        ...(d.role ? { role: d.role } : {}),
+        ...(tags.length > 0 ? { tags } : {}),
+      };
     }
     const order = keys[paragraphs] as (typeof keys)[number];
     paragraphs++;
     const id = paragraphId(options.newId ? options.newId() : `p${paragraphs}`);
-    return { kind: 'paragraph', id, order, label: d.label, ...resolveParagraph(d, defs, referenced) };
+    const { tags, ...resolved } = resolveParagraph(d, defs, referenced);
+    return {
+      kind: 'paragraph',
+      id,
+      order,
+      label: d.label,
+      ...resolved,
+      ...(d.labelStyle ? { labelStyle: d.labelStyle } : {}),
+      ...(tags.length > 0 ? { tags } : {}),
+    };
   });
+  notes.push(
+    ...bracketNotes(
+      blocks,
+      drafts.map((d) => d.line),
+    ),
+  );
 
   let preambleParts = prose.map((p) => withoutMarkers(p.raw.toString())).filter((p) => p !== '');
   let symbol: string | null = null;
@@ -105,26 +160,42 @@ export const importText = (source: string, options: ImportTextOptions = {}): Bis
     preambleParts = preambleParts.filter((_, i) => i !== symbolAt);
   }
   let title = options.title ?? markdownTitle;
-  const first = preambleParts[0];
-  if (title == null && first !== undefined && isHeadingLike(first) && !GENERIC_TITLES.test(first)) {
+  // A resolution's own title line (`78/132. …`) wins over the header lines above it.
+  const resolution = preambleParts.findIndex((p) => RESOLUTION_TITLE.test(p));
+  const titleAt = Math.max(resolution, 0);
+  const first = preambleParts[titleAt];
+  const titleLike = (s: string) => (isHeadingLike(s) && !GENERIC_TITLES.test(s)) || RESOLUTION_TITLE.test(s);
+  if (title == null && first !== undefined && titleLike(first)) {
     title = first;
-    preambleParts = preambleParts.slice(1);
+    preambleParts = preambleParts.filter((_, i) => i !== titleAt);
   }
   title ??= fileName ? baseName(fileName) : 'Untitled';
 
-  return { title, symbol, revision: null, preamble: preambleParts.join('\n\n'), blocks };
+  const document = { title, symbol, revision: null, preamble: preambleParts.join('\n\n'), blocks };
+  return { document, notes: notes.sort((a, b) => a.line - b.line) };
 };
 
+// Status tags stand at the start of the paragraph or at the end of its last part (its text, or
+// its last point): they come off before the footnote markers are resolved, so offsets stay right.
 const resolveParagraph = (
   d: DraftParagraph,
   defs: FootnoteDefinitions,
   referenced: ReadonlySet<string>,
-): { text: string; points: Point[]; footnotes: Footnote[] } => {
-  const { text, footnotes } = resolveFootnotes(d.raw.toString(), defs, referenced);
+): { text: string; points: Point[]; footnotes: Footnote[]; tags: string[] } => {
+  const own = takeTags(d.raw.toString());
+  const tags = [...own.tags];
+  const rawPoints = d.points.map((p) => p.raw.toString());
+  const lastAt = rawPoints.length - 1;
+  if (lastAt >= 0) {
+    const tail = takeTags(rawPoints[lastAt] as string);
+    rawPoints[lastAt] = tail.text;
+    tags.push(...tail.tags);
+  }
+  const { text, footnotes } = resolveFootnotes(own.text, defs, referenced);
   const points = d.points.map(
-    (p): Point => ({ label: p.label, ...resolveFootnotes(p.raw.toString(), defs, referenced) }),
+    (p, k): Point => ({ label: p.label, ...resolveFootnotes(rawPoints[k] as string, defs, referenced) }),
   );
-  return { text, points, footnotes };
+  return { text, points, footnotes, tags };
 };
 
 const baseName = (fileName: string): string =>

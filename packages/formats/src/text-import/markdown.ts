@@ -4,7 +4,7 @@
  * markup (`**bold**`, `_em_`, `` `code` ``, links) reduced to plain text.
  */
 
-import { headingStart, type LineKind, paragraphStart, pointStart } from './blocks';
+import { headingStart, isChapeau, type LineKind, paragraphStart, pointStart } from './blocks';
 import { define, type FootnoteDefinitions, refMarker } from './footnotes';
 import type { SourceLine } from './lines';
 
@@ -52,19 +52,32 @@ const classifyMarkdownLine = ({ line, text }: SourceLine, defs: FootnoteDefiniti
     const level = (h[1] as string).length;
     const title = inline(h[2] as string, defs);
     const numbered = headingStart(title);
-    if (numbered) return { kind: 'heading', line, level, ...numbered };
-    const digits = /^(\d{1,3})[.)]\s+(\S.*)$/.exec(title);
+    if (numbered) return { kind: 'heading', line, level, ...numbered, style: 'letter' };
+    const digits = /^(\d{1,3}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$/.exec(title);
     if (digits)
-      return { kind: 'heading', line, level, number: digits[1] as string, title: digits[2] as string };
-    return { kind: 'heading', line, level, number: null, title };
+      return {
+        kind: 'heading',
+        line,
+        level,
+        number: digits[1] as string,
+        title: digits[2] as string,
+        style: 'number',
+      };
+    if (isChapeau(title))
+      return { kind: 'heading', line, level, number: null, title, style: null, role: 'chapeau' };
+    return { kind: 'heading', line, level, number: null, title, style: null };
   }
   // Block quotes and bullets only wrap the content; the label inside decides what the line is.
   let s = text.replace(/^(?:\s*>)+\s?/, '').trim();
   const bullet = /^[-*+]\s+/.exec(s);
   if (bullet) s = s.slice(bullet[0].length);
   s = inline(s, defs);
+  if (!bullet && isChapeau(s))
+    return { kind: 'heading', line, level: null, number: null, title: s, style: null, role: 'chapeau' };
   const p = paragraphStart(s);
-  if (p && !bullet) return { kind: 'paragraph', line, label: p.label, text: p.text };
+  if (p && !bullet) return { kind: 'paragraph', line, label: p.label, text: p.text, bare: p.bare };
+  const marked = bullet ? null : headingStart(s);
+  if (marked) return { kind: 'marked', line, mark: marked.number, text: marked.title, lead: '' };
   const pt = pointStart(s);
   if (pt) return { kind: 'point', line, label: pt.label, text: pt.text };
   return { kind: 'text', line, text: s };
