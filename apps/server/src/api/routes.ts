@@ -27,6 +27,7 @@ import {
 } from '../commands/proposals';
 import { invalid } from './errors';
 import { EXPORT_QUERY, exportFilter } from './export-filter';
+import { readImport } from './import-body';
 import type { Registry } from './registry';
 import { registerRevisionRoutes } from './revision-routes';
 import {
@@ -280,13 +281,14 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
     {
       method: 'post',
       path: `${P}/parties/:party/imports`,
-      summary: "Import written proposals into a party's workspace as drafts",
+      summary:
+        "Import proposals into a party's workspace as drafts: written proposals as text, or a multipart file (.txt, .md, or a .docx comparison table or track-changed copy); a file with nothing to import, or a broken .docx, is refused",
       who: 'members of the party',
       body: ImportBody,
       upload: true,
     },
     async (c) => {
-      const body = await jsonOrUpload(c, ImportBody);
+      const body = await readImport(c);
       return c.json(await importProposals(svc, who(c), param(c, 'pid'), param(c, 'party'), body), 201);
     },
   );

@@ -22,7 +22,7 @@ import { newId } from '../auth/tokens';
 import type { ProposalRow } from '../db/types';
 import { audit, readableProcess, requireChair, requireMember, requireUser, type Services } from './context';
 import { type Draft, type DraftInput, listDrafts, readDraft, writeDraft } from './drafts';
-import { importWritten } from './imports';
+import { importDocx, importWritten } from './imports';
 import { revisionDocument } from './processes';
 import { publishToCompilation as publishNow, workspaceDoc } from './yjs-docs';
 
@@ -291,24 +291,35 @@ export const importProposals = async (
   p: Principal | null,
   processId: string,
   partyId: string,
-  input: { text: string; fileName?: string | undefined; resolve?: boolean | undefined },
+  input: {
+    text: string;
+    /** A Word file's bytes instead of `text`. */
+    docx?: Uint8Array | null;
+    fileName?: string | undefined;
+    resolve?: boolean | undefined;
+  },
   /** Marks the drafts as illustrative (the demo's own proposals); not offered over REST. */
   illustrative = false,
 ): Promise<{ drafts: Draft[]; warnings: string[] }> => {
   readableProcess(svc, p, processId);
   const party = requireMember(svc, p, processId, partyId);
   const user = requireUser(p);
-  if (Buffer.byteLength(input.text) > svc.config.maxImportBytes)
+  const size = input.docx ? input.docx.byteLength : Buffer.byteLength(input.text);
+  if (size > svc.config.maxImportBytes)
     throw invalid(`The file is larger than the import limit of ${svc.config.maxImportBytes} bytes.`, 'text');
   // Labels are resolved against the current revision only when asked: written input often targets
   // another text (the AU's amendments target the WSIS+20 zero draft), and then labels stay as written.
   const base = input.resolve ? revisionDocument(svc, p, processId) : null;
-  const { proposals, warnings } = importWritten(
-    input.text,
-    input.fileName ?? 'written-input.txt',
-    party.name,
-    base,
-  );
+  const fileName = input.fileName ?? (input.docx ? 'input.docx' : 'written-input.txt');
+  const { proposals, warnings } = input.docx
+    ? importDocx(input.docx, fileName, party.name, base)
+    : importWritten(input.text, fileName, party.name, base);
+  // As `bis import proposals`: a file with nothing to import is refused, not answered "201, no drafts".
+  if (proposals.length === 0)
+    throw invalid(
+      `${fileName}: no proposals found (written proposals look like "§77 → Amend: …"; a .docx holds a comparison table or tracked changes); nothing was imported.`,
+      input.docx ? 'body.file' : 'body.text',
+    );
   const at = new Date(svc.now()).toISOString();
   const ids = proposals.map(() => newId());
   await svc.hub.transact(
