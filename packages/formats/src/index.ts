@@ -5,7 +5,15 @@ export type { DocxProposalsImport, DocxProposalsOptions } from './docx/import-pr
 export { importDocxProposals } from './docx/import-proposals';
 export type { ImportDocxTextOptions } from './docx/import-text';
 export { importDocxText } from './docx/import-text';
-export type { DocxContent, DocxParagraph, DocxTable, ReadDocxOptions, Revision, Segment } from './docx/read';
+export type {
+  DocxComment,
+  DocxContent,
+  DocxParagraph,
+  DocxTable,
+  ReadDocxOptions,
+  Revision,
+  Segment,
+} from './docx/read';
 export { readDocx } from './docx/read';
 export { documentComparisonToDocx, documentToDocx } from './docx/revision';
 export type { ChangeStyle } from './docx/write';

@@ -115,7 +115,7 @@ export const importDocxProposals = (
       );
     }
     kind = 'tracked-changes';
-    const { findings, problems } = findTrackedProposals(paragraphs);
+    const { findings, problems } = findTrackedProposals(paragraphs, content.comments);
     errors.push(...problems);
     for (const f of findings) {
       const { proposal, problems: more } = buildProposal(

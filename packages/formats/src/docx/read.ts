@@ -27,6 +27,21 @@ export interface Segment {
   readonly strike: boolean;
   /** Set when the segment is a footnote reference: the footnote's printed number. */
   readonly footnote?: string;
+  /**
+   * Set for a tracked move (`w:moveFrom`, read as `delete`; `w:moveTo`, read as `insert`): the
+   * move's name, the same on both ends (`move123`), or `move` when Word gave none.
+   */
+  readonly move?: string;
+  /** The ids of the Word comments whose range covers the segment (see `DocxContent.comments`). */
+  readonly comments?: readonly string[];
+}
+
+/** A Word comment (`word/comments.xml`). */
+export interface DocxComment {
+  readonly author: string;
+  readonly date: string | null;
+  /** Its paragraphs joined by spaces. */
+  readonly text: string;
 }
 
 /** A paragraph of the body (or of a table cell). */
@@ -45,6 +60,10 @@ export interface DocxParagraph {
   readonly markInserted: Revision | null;
   /** Set when the paragraph mark is a tracked deletion (merged with the next one). */
   readonly markDeleted: Revision | null;
+  /** The move's name when the paragraph mark itself was moved (`w:moveFrom`/`w:moveTo` on it). */
+  readonly markMove?: string;
+  /** Comments anchored in the paragraph by a reference only (no range), by id. */
+  readonly commentRefs?: readonly string[];
 }
 
 /** A table: rows of cells of paragraphs. */
@@ -60,6 +79,8 @@ export interface DocxContent {
   readonly footnotes: ReadonlyMap<string, string>;
   /** The document title from the package properties (`docProps/core.xml`), or null. */
   readonly title: string | null;
+  /** Word comments by id. */
+  readonly comments: ReadonlyMap<string, DocxComment>;
 }
 
 interface StyleInfo {
@@ -118,23 +139,67 @@ interface Context {
   readonly oldNumbering: Numbering;
   readonly footnoteIds: Map<string, string>;
   readonly footnoteTexts: Map<string, XmlElement>;
+  /** Comment ranges open at this point of the body. */
+  readonly openComments: Set<string>;
+  /** Move ranges open at this point (`w:moveFromRangeStart` … End), by range id → move name. */
+  readonly moveRanges: Map<string, string>;
+  /** Comments referenced (`w:commentReference`) in the paragraph being read. */
+  refs: string[];
 }
+
+// Range markers may stand between runs or between paragraphs: both readers note them here.
+const noteMarker = (c: XmlElement, ctx: Context): boolean => {
+  const id = c.attrs['w:id'] ?? '';
+  switch (c.name) {
+    case 'w:commentRangeStart':
+      ctx.openComments.add(id);
+      return true;
+    case 'w:commentRangeEnd':
+      ctx.openComments.delete(id);
+      return true;
+    case 'w:moveFromRangeStart':
+    case 'w:moveToRangeStart':
+      ctx.moveRanges.set(id, c.attrs['w:name'] ?? 'move');
+      return true;
+    case 'w:moveFromRangeEnd':
+    case 'w:moveToRangeEnd':
+      ctx.moveRanges.delete(id);
+      return true;
+    default:
+      return false;
+  }
+};
+
+// The name of the move an element belongs to: the innermost open range, else `move`.
+const moveName = (ctx: Context): string => [...ctx.moveRanges.values()].pop() ?? 'move';
 
 type Op = Segment['op'];
 
-const readRuns = (el: XmlElement, op: Op, revision: Revision | null, ctx: Context, out: Segment[]): void => {
+const readRuns = (
+  el: XmlElement,
+  op: Op,
+  revision: Revision | null,
+  ctx: Context,
+  out: Segment[],
+  move?: string,
+): void => {
   for (const c of childrenOf(el)) {
+    if (noteMarker(c, ctx)) continue;
     switch (c.name) {
       case 'w:r':
-        readRun(c, op, revision, ctx, out);
+        readRun(c, op, revision, ctx, out, move);
         break;
       case 'w:ins':
-      case 'w:moveTo':
         readRuns(c, 'insert', revisionOf(c), ctx, out);
         break;
+      case 'w:moveTo':
+        readRuns(c, 'insert', revisionOf(c), ctx, out, moveName(ctx));
+        break;
       case 'w:del':
-      case 'w:moveFrom':
         readRuns(c, 'delete', revisionOf(c), ctx, out);
+        break;
+      case 'w:moveFrom':
+        readRuns(c, 'delete', revisionOf(c), ctx, out, moveName(ctx));
         break;
       case 'w:hyperlink':
       case 'w:smartTag':
@@ -142,11 +207,11 @@ const readRuns = (el: XmlElement, op: Op, revision: Revision | null, ctx: Contex
       case 'w:customXml':
       case 'w:dir':
       case 'w:bdo':
-        readRuns(c, op, revision, ctx, out);
+        readRuns(c, op, revision, ctx, out, move);
         break;
       case 'w:sdt': {
         const content = childOf(c, 'w:sdtContent');
-        if (content) readRuns(content, op, revision, ctx, out);
+        if (content) readRuns(content, op, revision, ctx, out, move);
         break;
       }
       default:
@@ -156,7 +221,14 @@ const readRuns = (el: XmlElement, op: Op, revision: Revision | null, ctx: Contex
   }
 };
 
-const readRun = (r: XmlElement, op: Op, revision: Revision | null, ctx: Context, out: Segment[]): void => {
+const readRun = (
+  r: XmlElement,
+  op: Op,
+  revision: Revision | null,
+  ctx: Context,
+  out: Segment[],
+  move?: string,
+): void => {
   const rPr = childOf(r, 'w:rPr');
   if (on(rPr && childOf(rPr, 'w:vanish'))) return;
   const u = val(rPr && childOf(rPr, 'w:u'));
@@ -164,7 +236,11 @@ const readRun = (r: XmlElement, op: Op, revision: Revision | null, ctx: Context,
     bold: on(rPr && childOf(rPr, 'w:b')),
     underline: rPr !== undefined && childOf(rPr, 'w:u') !== undefined && u !== 'none',
     strike: on(rPr && childOf(rPr, 'w:strike')) || on(rPr && childOf(rPr, 'w:dstrike')),
+    ...(move !== undefined ? { move } : {}),
+    ...(ctx.openComments.size > 0 ? { comments: [...ctx.openComments].sort() } : {}),
   };
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+    (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
   const push = (text: string) => {
     const last = out[out.length - 1];
     if (
@@ -174,7 +250,9 @@ const readRun = (r: XmlElement, op: Op, revision: Revision | null, ctx: Context,
       last.revision?.author === revision?.author &&
       last.bold === style.bold &&
       last.underline === style.underline &&
-      last.strike === style.strike
+      last.strike === style.strike &&
+      last.move === style.move &&
+      same(last.comments, style.comments)
     )
       out[out.length - 1] = { ...last, text: last.text + text };
     else out.push({ text, op, revision, ...style });
@@ -194,6 +272,9 @@ const readRun = (r: XmlElement, op: Op, revision: Revision | null, ctx: Context,
         break;
       case 'w:noBreakHyphen':
         push('-');
+        break;
+      case 'w:commentReference':
+        ctx.refs.push(c.attrs['w:id'] ?? '');
         break;
       case 'w:footnoteReference': {
         const id = c.attrs['w:id'] ?? '';
@@ -224,10 +305,14 @@ const readParagraph = (p: XmlElement, ctx: Context): DocxParagraph => {
   const ilvlRaw = val(ownNumPr && childOf(ownNumPr, 'w:ilvl'));
   const ilvl = ilvlRaw !== undefined ? Number(ilvlRaw) : (styleNum?.ilvl ?? 0);
   const markRPr = pPr && childOf(pPr, 'w:rPr');
-  const markIns = markRPr && childOf(markRPr, 'w:ins');
-  const markDel = markRPr && childOf(markRPr, 'w:del');
+  const markMoveTo = markRPr && childOf(markRPr, 'w:moveTo');
+  const markMoveFrom = markRPr && childOf(markRPr, 'w:moveFrom');
+  const markIns = (markRPr && childOf(markRPr, 'w:ins')) ?? markMoveTo;
+  const markDel = (markRPr && childOf(markRPr, 'w:del')) ?? markMoveFrom;
   const segments: Segment[] = [];
+  ctx.refs = [];
   readRuns(p, 'equal', null, ctx, segments);
+  const refs = ctx.refs.filter((id) => !segments.some((s) => s.comments?.includes(id)));
   const level = Number.isFinite(ilvl) ? ilvl : 0;
   // A paragraph whose mark is deleted and that keeps no text is gone once changes are accepted.
   const gone = markDel !== undefined && segments.every((s) => s.op === 'delete');
@@ -240,11 +325,17 @@ const readParagraph = (p: XmlElement, ctx: Context): DocxParagraph => {
     segments,
     markInserted: markIns ? revisionOf(markIns) : null,
     markDeleted: markDel ? revisionOf(markDel) : null,
+    // The range that names the move usually opens inside the paragraph, after its mark.
+    ...(markMoveTo || markMoveFrom
+      ? { markMove: segments.find((x) => x.move !== undefined)?.move ?? moveName(ctx) }
+      : {}),
+    ...(refs.length > 0 ? { commentRefs: refs } : {}),
   };
 };
 
 const readBlocks = (el: XmlElement, ctx: Context, out: (DocxParagraph | DocxTable)[]): void => {
   for (const c of childrenOf(el)) {
+    if (noteMarker(c, ctx)) continue;
     if (c.name === 'w:p') out.push(readParagraph(c, ctx));
     else if (c.name === 'w:tbl') {
       const rows = childrenOf(c, 'w:tr').map((tr) =>
@@ -298,6 +389,9 @@ export const readDocx = (bytes: Uint8Array, options: ReadDocxOptions = {}): Docx
     oldNumbering: new Numbering(numberingRoot),
     footnoteIds: new Map(),
     footnoteTexts,
+    openComments: new Set(),
+    moveRanges: new Map(),
+    refs: [],
   };
   const blocks: (DocxParagraph | DocxTable)[] = [];
   readBlocks(body, ctx, blocks);
@@ -309,17 +403,46 @@ export const readDocx = (bytes: Uint8Array, options: ReadDocxOptions = {}): Docx
     // The note's own reference mark is a footnoteRef run: it carries no text, so the text is
     // what the note's paragraphs say, without deleted pieces.
     const paras = childrenOf(f, 'w:p').map((p) =>
-      readParagraph(p, { ...ctx, footnoteIds: new Map(), numbering: NO_LISTS, oldNumbering: NO_LISTS })
+      readParagraph(p, {
+        ...ctx,
+        footnoteIds: new Map(),
+        numbering: NO_LISTS,
+        oldNumbering: NO_LISTS,
+        openComments: new Set(),
+        moveRanges: new Map(),
+      })
         .segments.filter((s) => s.op !== 'delete')
         .map((s) => s.text)
         .join(''),
     );
     footnotes.set(mark, paras.join(' ').replace(/\s+/g, ' ').trim());
   }
+  const comments = new Map<string, DocxComment>();
+  const commentsRoot = part('word/comments.xml');
+  for (const c of commentsRoot ? childrenOf(commentsRoot, 'w:comment') : []) {
+    const text = childrenOf(c, 'w:p')
+      .map((p) =>
+        readParagraph(p, {
+          ...ctx,
+          footnoteIds: new Map(),
+          numbering: NO_LISTS,
+          oldNumbering: NO_LISTS,
+          openComments: new Set(),
+          moveRanges: new Map(),
+        })
+          .segments.filter((s) => s.op !== 'delete')
+          .map((s) => s.text)
+          .join(''),
+      )
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    comments.set(c.attrs['w:id'] ?? '', { ...revisionOf(c), text });
+  }
   const core = part('docProps/core.xml');
   const titleEl = core && childOf(core, 'dc:title');
   const title = titleEl ? textOf(titleEl).trim() || null : null;
-  return { body: blocks, footnotes, title };
+  return { body: blocks, footnotes, title, comments };
 };
 
 /** A paragraph's text as it was before its tracked changes (unchanged and deleted pieces). */

@@ -7,13 +7,20 @@
  * changed, else of the paragraph, its points written as `(a) …` lines — or a `delete` when all
  * of it is deleted. A group that is all inserted becomes an `insert` after the paragraph before
  * it, labelled as typed (`12 bis.`) or with the next free Latin suffix.
+ *
+ * A paragraph deleted whole (its text and its paragraph mark) is a `delete` and ends there: the
+ * unchanged lines after it (an unnumbered heading, a line of text) stay where they are. Word
+ * paragraphs in a heading style are headings whatever their text says. A paragraph moved with
+ * Word's move tracking (`w:moveFrom` here, `w:moveTo` there, one move name) is a `move` after
+ * the paragraph before its new place. Word comments whose range covers a change (or whose
+ * reference stands in a changed paragraph) become that proposal's rationale.
  */
 
 import { labelForInsert } from '@bis/core';
 import type { ProposalSpec } from '../proposals-import/build';
 import { normalizeLabel } from '../proposals-import/reference';
 import { classifyPlain } from '../text-import/blocks';
-import { type DocxParagraph, newText, oldText, type Revision } from './read';
+import { type DocxComment, type DocxParagraph, newText, oldText, type Revision } from './read';
 
 /** A proposal found in a track-changed copy, before it is built against the base. */
 export interface TrackedFinding {
@@ -33,6 +40,10 @@ interface Part {
   readonly inserted: boolean;
   readonly deleted: boolean;
   readonly revisions: Revision[];
+  /** The move's name when every change of the paragraph is one tracked move. */
+  readonly move: string | null;
+  /** Comments on the paragraph's changes, by id. */
+  readonly comments: string[];
 }
 
 interface Group {
@@ -48,6 +59,26 @@ const allInserted = (p: DocxParagraph): boolean =>
   (p.markInserted !== null || p.segments.length > 0) && p.segments.every((s) => s.op === 'insert');
 const allDeleted = (p: DocxParagraph): boolean =>
   p.segments.length > 0 && p.segments.every((s) => s.op === 'delete');
+
+// The move a paragraph's changes all belong to, if they do.
+const moveOf = (p: DocxParagraph): string | null => {
+  const names = new Set(p.segments.filter((s) => s.op !== 'equal').map((s) => s.move ?? ''));
+  if (p.markMove !== undefined) names.add(p.markMove);
+  const [only] = names;
+  return names.size === 1 && only ? only : null;
+};
+
+// Comments on the changes of a paragraph (ranges over changed pieces, references in it).
+const commentsOf = (p: DocxParagraph): string[] => {
+  if (!changedIn(p)) return [];
+  const ids = new Set<string>(p.commentRefs ?? []);
+  for (const s of p.segments)
+    if (s.op !== 'equal' || p.markDeleted || p.markInserted) for (const c of s.comments ?? []) ids.add(c);
+  return [...ids];
+};
+
+const isHeadingStyle = (p: DocxParagraph): boolean =>
+  p.headingLevel !== null || /^(title|subtitle)$/i.test(p.style ?? '');
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -75,6 +106,7 @@ export const revisionNote = (revisions: readonly Revision[]): string => {
  */
 export const findTrackedProposals = (
   paragraphs: readonly DocxParagraph[],
+  comments: ReadonlyMap<string, DocxComment> = new Map(),
 ): { findings: TrackedFinding[]; problems: { line: number; message: string }[] } => {
   const groups: Group[] = [];
   const problems: { line: number; message: string }[] = [];
@@ -86,26 +118,26 @@ export const findTrackedProposals = (
     // A new paragraph's automatic number is the renumbered one; only a typed label counts.
     const newLine = `${p.number && !inserted ? `${p.number}\t` : ''}${newText(p)}`;
     const kind = classifyPlain(inserted ? newLine : oldLine, line);
+    // A Word heading style makes a heading whatever the text looks like ("Follow-up and review").
+    const what = isHeadingStyle(p) ? 'heading' : kind.kind;
     const revisions = p.segments.flatMap((s) => (s.revision ? [s.revision] : []));
     if (p.markInserted) revisions.push(p.markInserted);
     if (p.markDeleted) revisions.push(p.markDeleted);
     const part: Part = {
       line,
-      point: kind.kind === 'point' ? kind.label.toLowerCase() : null,
+      point: what === 'point' && kind.kind === 'point' ? kind.label.toLowerCase() : null,
       old: inserted ? '' : oldLine,
       new: newLine,
       changed: changedIn(p),
       inserted,
       deleted: allDeleted(p),
       revisions,
+      move: moveOf(p),
+      comments: commentsOf(p),
     };
-    if (
-      kind.kind === 'paragraph' ||
-      kind.kind === 'heading' ||
-      (inserted && kind.kind === 'text' && !group?.inserted)
-    ) {
+    if (what === 'paragraph' || what === 'heading' || (inserted && what === 'text' && !group?.inserted)) {
       group =
-        kind.kind === 'heading'
+        what === 'heading'
           ? null
           : {
               label: kind.kind === 'paragraph' ? normalizeLabel(kind.label) : null,
@@ -119,6 +151,12 @@ export const findTrackedProposals = (
       return;
     }
     if (kind.kind === 'blank' && !part.changed) return;
+    // After a paragraph deleted whole, unchanged text that is not one of its points is not its.
+    const head = group?.parts[0];
+    if (group && head?.deleted && !part.changed && part.point === null) {
+      group = null;
+      return;
+    }
     if (group) group.parts.push(part);
     else if (part.changed)
       problems.push({ line, message: 'changes before the first numbered paragraph are not imported' });
@@ -127,9 +165,54 @@ export const findTrackedProposals = (
   const findings: TrackedFinding[] = [];
   // The labels as they stand, inserted ones included, for choosing the next free suffix.
   const labels = groups.filter((g) => !g.inserted && g.label).map((g) => g.label as string);
+  const rationaleOf = (parts: readonly Part[]): string =>
+    [...new Set(parts.flatMap((p) => p.comments))]
+      .map((id) => comments.get(id)?.text ?? '')
+      .filter(Boolean)
+      .join(' ');
+  // Both ends of each move: the paragraph it leaves (deleted) and where it lands (inserted).
+  const moveOfGroup = (g: Group): string | null => {
+    const changed = g.parts.filter((p) => p.changed);
+    const name = changed[0]?.move ?? null;
+    const whole = g.inserted || g.parts.every((p) => p.deleted || (!p.changed && p.old.trim() === ''));
+    return name !== null && whole && changed.every((p) => p.move === name) ? name : null;
+  };
+  const from = new Map<string, Group>();
+  const to = new Map<string, Group>();
+  for (const g of groups) {
+    const name = moveOfGroup(g);
+    if (name !== null && g.label !== null) (g.inserted ? to : from).set(name, g);
+  }
+  const moved = new Set([...from.keys()].filter((name) => to.has(name)));
   let anchor: string | null = null;
   for (const g of groups) {
     const revisions = g.parts.flatMap((p) => p.revisions);
+    const name = moveOfGroup(g);
+    if (name !== null && moved.has(name)) {
+      const left = from.get(name) as Group;
+      // Where it leaves, nothing is proposed; insertions there stay after the paragraph before.
+      if (!g.inserted) continue;
+      const label = left.label as string;
+      const all = [...left.parts, ...g.parts];
+      const revs = all.flatMap((p) => p.revisions);
+      const first = labels.find((l) => l !== label);
+      findings.push({
+        line: g.line,
+        revisions: revs,
+        spec: {
+          action: 'move',
+          ref: { from: label, to: null, point: null },
+          anchor: anchor ?? first ?? null,
+          position: anchor === null ? 'before' : 'after',
+          text: '',
+          textMode: 'replace',
+          summary: revisionNote(revs),
+          rationale: rationaleOf(all),
+        },
+      });
+      anchor = label;
+      continue;
+    }
     if (g.inserted) {
       const index: number = anchor === null ? 0 : labels.indexOf(anchor) + 1;
       const label: string = g.label ?? labelForInsert(labels, index);
@@ -153,7 +236,7 @@ export const findTrackedProposals = (
           text,
           textMode: 'replace',
           summary: revisionNote(revisions),
-          rationale: '',
+          rationale: rationaleOf(g.parts),
         },
       });
       anchor = label;
@@ -169,7 +252,7 @@ export const findTrackedProposals = (
     const base = {
       textMode: 'replace' as const,
       summary: revisionNote(revisions),
-      rationale: '',
+      rationale: rationaleOf(g.parts),
       anchor: null,
       position: null,
     };
