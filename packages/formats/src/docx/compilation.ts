@@ -62,7 +62,7 @@ export const compilationToDocx = (view: CompilationView, options: DocxOptions = 
         para(run(`${s.label}\t`, { bold: true }) + run('(proposed new paragraph)', { italic: true })),
       );
     } else {
-      body.push(...labelled(s.paragraph, null));
+      body.push(...labelled(s.paragraph, null, true));
     }
     for (const r of s.proposals) body.push(...proposalBlock(view, r, options, ids));
   }

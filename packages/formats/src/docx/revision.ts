@@ -5,6 +5,7 @@
  */
 
 import type { BisDocument, Heading, Paragraph } from '@bis/core';
+import { headingLine, paragraphParts, printedMark, referenceMark } from '../export/block-text';
 import type { DocumentComparison } from '../export/compare';
 import { changeWords } from '../export/compare-render';
 import { documentLine } from '../export/words';
@@ -39,11 +40,17 @@ export class FootnoteSink {
   }
 }
 
-/** A heading as a Word heading paragraph (`II.⇥Title`, style Heading 1–3). */
-export const headingParagraph = (h: Heading): string =>
-  para(run(h.number ? `${h.number}.\t${h.title}` : h.title), {
+/**
+ * A heading as a Word heading paragraph (`II.⇥Title`, `2.1 Financing`, style Heading 1–3), its
+ * status tags after it; a chapeau as a plain paragraph in italics.
+ */
+export const headingParagraph = (h: Heading): string => {
+  if (h.role === 'chapeau') return para(run(headingLine(h), { italic: true }));
+  const simple = h.number !== null && !/[\s.]/.test(h.number);
+  return para(run(simple ? `${h.number}.\t${headingLine({ ...h, number: null })}` : headingLine(h)), {
     style: `Heading${Math.min(Math.max(h.level, 1), 3)}`,
   });
+};
 
 const withNotes = (
   text: string,
@@ -61,16 +68,24 @@ const withNotes = (
   return out + run(text.slice(from));
 };
 
-/** A paragraph with its label hanging before it, then its points; footnotes go to `sink`. */
-export const labelled = (p: Paragraph, sink: FootnoteSink | null): string[] => [
-  para(
-    run(`${p.label}.`, { bold: false }) + run('\t') + withNotes(p.text, p.footnotes, sink),
-    paragraphProps(0),
-  ),
-  ...p.points.map((pt) =>
-    para(run(`(${pt.label})\t`) + withNotes(pt.text, pt.footnotes, sink), paragraphProps(1)),
-  ),
-];
+/**
+ * A paragraph with its printed label hanging before it (none for an unnumbered one; `reference`
+ * shows an unnumbered paragraph's reference label `PP3` instead, for views where proposals point
+ * at it), then its points, status tags after the last words; footnotes go to `sink`.
+ */
+export const labelled = (p: Paragraph, sink: FootnoteSink | null, reference = false): string[] => {
+  const { text, points } = paragraphParts(p);
+  const mark = reference ? referenceMark(p) : printedMark(p);
+  const first = mark
+    ? para(run(mark, { bold: false }) + run('\t') + withNotes(text, p.footnotes, sink), paragraphProps(0))
+    : para(withNotes(text, p.footnotes, sink));
+  return [
+    first,
+    ...points.map(([label, t], k) =>
+      para(run(`(${label})\t`) + withNotes(t, p.points[k]?.footnotes ?? [], sink), paragraphProps(1)),
+    ),
+  ];
+};
 
 const front = (doc: BisDocument): string[] => {
   const out = [para(run(doc.title), { style: 'Title' })];

@@ -1,3 +1,4 @@
+import { headingLine, paragraphParts, referenceMark } from './block-text';
 import type { ComparisonRow } from './comparison';
 import type { CompilationSection, CompilationView } from './compilation';
 import { runsToPlain, toCsv } from './csv';
@@ -6,8 +7,7 @@ import { escapeMarkdownHtml as md, reasonMarkdown, runsToMarkdown } from './mark
 import { linkLine, linksText } from './reasons';
 import { documentLine, statusLabel } from './words';
 
-const headingText = (h: { number: string | null; title: string }): string =>
-  h.number ? `${h.number}. ${h.title}` : h.title;
+const headingText = headingLine;
 
 const who = (view: CompilationView, r: ComparisonRow): string => (view.attribution ? r.proponent : '');
 
@@ -36,10 +36,11 @@ const sectionHtml = (view: CompilationView, s: CompilationSection): string => {
     return `<section class="insertion"><p><span class="label">${escapeHtml(s.label)}</span> <em>(proposed new paragraph)</em></p>${list}</section>`;
   }
   const p = s.paragraph;
-  const points = p.points.length
-    ? `<ol class="points">${p.points.map((pt) => `<li><span class="label">(${escapeHtml(pt.label)})</span> ${escapeHtml(pt.text)}</li>`).join('')}</ol>`
+  const parts = paragraphParts(p);
+  const points = parts.points.length
+    ? `<ol class="points">${parts.points.map(([label, t]) => `<li><span class="label">(${escapeHtml(label)})</span> ${escapeHtml(t)}</li>`).join('')}</ol>`
     : '';
-  return `<section class="paragraph"><p><span class="label">${escapeHtml(p.label)}.</span> ${escapeHtml(p.text)}</p>${points}${list}</section>`;
+  return `<section class="paragraph"><p><span class="label">${escapeHtml(referenceMark(p))}</span> ${escapeHtml(parts.text)}</p>${points}${list}</section>`;
 };
 
 /** The compilation as a standalone HTML page. */
@@ -92,8 +93,9 @@ export const compilationToMarkdown = (view: CompilationView): string => {
     }
     if (s.kind === 'insertion') out.push(`**${md(s.label)}** _(proposed new paragraph)_`, '');
     else {
-      out.push(`**${md(s.paragraph.label)}.** ${md(s.paragraph.text)}`, '');
-      for (const pt of s.paragraph.points) out.push(`  (${md(pt.label)}) ${md(pt.text)}`, '');
+      const { text, points } = paragraphParts(s.paragraph);
+      out.push(`**${md(referenceMark(s.paragraph))}** ${md(text)}`, '');
+      for (const [label, t] of points) out.push(`  (${md(label)}) ${md(t)}`, '');
     }
     for (const r of s.proposals) out.push(...proposalMarkdown(view, r));
     if (s.proposals.length) out.push('');

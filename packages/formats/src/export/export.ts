@@ -22,6 +22,7 @@ import { comparisonToHtml, type HtmlOptions } from './html';
 import { comparisonToJson } from './json';
 import { comparisonToMarkdown } from './markdown';
 import { documentToCsv, documentToHtml, documentToMarkdown } from './revision';
+import { documentToText } from './text';
 
 /** What an export shows: proposals beside the text, the text with its proposals, or the text alone. */
 export const EXPORT_VIEWS = ['comparison', 'compilation', 'revision'] as const;
@@ -29,7 +30,7 @@ export const EXPORT_VIEWS = ['comparison', 'compilation', 'revision'] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
 
 /** The file formats exports are written in. */
-export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'txt'] as const;
 /** An export format. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -66,6 +67,7 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json',
+  txt: 'text/plain; charset=utf-8',
 };
 
 // The HTML `lang` (BCP 47) is also the language recorded in a .docx.
@@ -95,6 +97,7 @@ const EXPORTERS: Record<ExportView, Partial<Record<ExportFormat, Exporter>>> = {
     md: (i) => documentToMarkdown(i.document),
     csv: (i) => documentToCsv(i.document),
     json: (i) => `${JSON.stringify(documentToJSON(i.document), null, 2)}\n`,
+    txt: (i) => documentToText(i.document),
   },
 };
 

@@ -1,11 +1,9 @@
 import type { BisDocument, Footnote, Paragraph } from '@bis/core';
+import { headingLine, paragraphParts, printedMark } from './block-text';
 import { toCsv } from './csv';
 import { escapeHtml, type HtmlOptions, htmlPage } from './html';
 import { escapeMarkdownHtml as md } from './markdown';
 import { documentLine } from './words';
-
-const headingText = (h: { number: string | null; title: string }): string =>
-  h.number ? `${h.number}. ${h.title}` : h.title;
 
 const footnoteList = (notes: readonly Footnote[]): string =>
   notes.map((n) => `[${n.mark}] ${n.text}`.trim()).join(' ');
@@ -19,11 +17,15 @@ export const documentToMarkdown = (doc: BisDocument): string => {
   const notes: Footnote[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'heading') {
-      out.push(`${'#'.repeat(Math.min(b.level + 1, 6))} ${md(headingText(b))}`, '');
+      // A chapeau is a line of the text, not a section title.
+      if (b.role === 'chapeau') out.push(`_${md(headingLine(b))}_`, '');
+      else out.push(`${'#'.repeat(Math.min(b.level + 1, 6))} ${md(headingLine(b))}`, '');
       continue;
     }
-    out.push(`**${md(b.label)}.** ${md(b.text)}`, '');
-    for (const pt of b.points) out.push(`  (${md(pt.label)}) ${md(pt.text)}`, '');
+    const { text, points } = paragraphParts(b);
+    const mark = printedMark(b);
+    out.push(mark ? `**${md(mark)}** ${md(text)}` : md(text), '');
+    for (const [label, t] of points) out.push(`  (${md(label)}) ${md(t)}`, '');
     notes.push(...b.footnotes, ...b.points.flatMap((pt) => pt.footnotes));
   }
   if (notes.length > 0) {
@@ -35,12 +37,15 @@ export const documentToMarkdown = (doc: BisDocument): string => {
 };
 
 const paragraphHtml = (p: Paragraph): string => {
-  const points = p.points.length
-    ? `<ol class="points">${p.points.map((pt) => `<li value="${escapeHtml(pt.label)}"><span class="label">(${escapeHtml(pt.label)})</span> ${escapeHtml(pt.text)}</li>`).join('')}</ol>`
+  const parts = paragraphParts(p);
+  const points = parts.points.length
+    ? `<ol class="points">${parts.points.map(([label, t]) => `<li value="${escapeHtml(label)}"><span class="label">(${escapeHtml(label)})</span> ${escapeHtml(t)}</li>`).join('')}</ol>`
     : '';
   const notes = [...p.footnotes, ...p.points.flatMap((pt) => pt.footnotes)];
   const foot = notes.length ? `<p class="note"><small>${escapeHtml(footnoteList(notes))}</small></p>` : '';
-  return `<section class="paragraph" id="para-${escapeHtml(p.id)}"><p><span class="label">${escapeHtml(p.label)}.</span> ${escapeHtml(p.text)}</p>${points}${foot}</section>`;
+  const mark = printedMark(p);
+  const label = mark ? `<span class="label">${escapeHtml(mark)}</span> ` : '';
+  return `<section class="paragraph" id="para-${escapeHtml(p.id)}" data-label="${escapeHtml(p.label)}"><p>${label}${escapeHtml(parts.text)}</p>${points}${foot}</section>`;
 };
 
 /** A document's text as a standalone HTML page. */
@@ -52,7 +57,8 @@ export const documentToHtml = (doc: BisDocument, options: HtmlOptions = {}): str
   for (const b of doc.blocks) {
     if (b.kind === 'heading') {
       const level = Math.min(b.level + 1, 6);
-      parts.push(`<h${level}>${escapeHtml(headingText(b))}</h${level}>`);
+      if (b.role === 'chapeau') parts.push(`<p class="chapeau"><em>${escapeHtml(headingLine(b))}</em></p>`);
+      else parts.push(`<h${level}>${escapeHtml(headingLine(b))}</h${level}>`);
     } else parts.push(paragraphHtml(b));
   }
   return htmlPage(doc.title, `<main>\n${parts.join('\n')}\n</main>`, options);
@@ -62,11 +68,14 @@ export const documentToHtml = (doc: BisDocument, options: HtmlOptions = {}): str
 export const documentToCsv = (doc: BisDocument): string => {
   const rows: string[][] = [['kind', 'id', 'label', 'text', 'footnotes']];
   for (const b of doc.blocks) {
-    if (b.kind === 'heading') rows.push(['heading', b.id, b.number ?? '', b.title, '']);
+    if (b.kind === 'heading')
+      rows.push([b.role ?? 'heading', b.id, b.number ?? '', headingLine({ ...b, number: null }), '']);
     else {
-      rows.push(['paragraph', b.id, b.label, b.text, footnoteList(b.footnotes)]);
-      for (const pt of b.points)
-        rows.push(['point', b.id, `${b.label} (${pt.label})`, pt.text, footnoteList(pt.footnotes)]);
+      const { text, points } = paragraphParts(b);
+      rows.push(['paragraph', b.id, b.label, text, footnoteList(b.footnotes)]);
+      points.forEach(([label, t], k) => {
+        rows.push(['point', b.id, `${b.label} (${label})`, t, footnoteList(b.points[k]?.footnotes ?? [])]);
+      });
     }
   }
   return toCsv(rows);
