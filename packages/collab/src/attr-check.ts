@@ -5,18 +5,16 @@
  */
 import type { AttrSpecData } from './schema';
 
-/** Most tags one block may carry, and the longest tag: generous bounds on a short list of words. */
-export const TAG_LIMITS = { count: 32, length: 200 } as const;
-
 /**
- * Why `tag` cannot be a status tag, or null when it can: a tag is one line of words as
- * negotiators write it inside brackets (`ad ref`), without the brackets themselves.
+ * Why `tag` cannot be a status tag, or null when it can: a tag is the words negotiators write
+ * inside brackets (`ad ref`), without the brackets themselves. The same rule as `bis.document/2`
+ * (core's document-json), so that every document the server can read it can also write here.
+ * How many and how long is left to the update budget (`scanUpdate`).
  */
 export const tagProblem = (tag: unknown): string | null => {
   if (typeof tag !== 'string') return 'a tag must be a string';
   if (tag.trim() === '' || tag !== tag.trim()) return 'a tag must be words without surrounding spaces';
-  if (tag.length > TAG_LIMITS.length) return `a tag must be at most ${TAG_LIMITS.length} characters`;
-  if (/[[\]{}\n\r]/.test(tag)) return 'a tag has no brackets or line breaks (they are not part of it)';
+  if (/[[\]]/.test(tag)) return 'a tag has no square brackets (they are not part of it)';
   return null;
 };
 
@@ -41,7 +39,6 @@ export const attrValueProblem = (spec: AttrSpecData, value: unknown): string | n
         : `must be one of ${type.values.map((v) => `"${v}"`).join(', ')}`;
     case 'tags': {
       if (!Array.isArray(value)) return 'must be a list of tags';
-      if (value.length > TAG_LIMITS.count) return `must hold at most ${TAG_LIMITS.count} tags`;
       for (const [i, tag] of value.entries()) {
         const problem = tagProblem(tag);
         if (problem !== null) return `tag ${i + 1}: ${problem}`;

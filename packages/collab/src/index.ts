@@ -1,4 +1,4 @@
-export { attrValueProblem, TAG_LIMITS, tagProblem } from './attr-check';
+export { attrValueProblem, tagProblem } from './attr-check';
 export type { ScanResult, UpdateBudget } from './budget';
 export { DEFAULT_BUDGET, scanUpdate } from './budget';
 export {

@@ -122,7 +122,7 @@ describe('the text model beyond numbered paragraphs', () => {
       blocks: [{ ...(para(1, 'x') as Paragraph), ...extra } as Paragraph],
     });
     expect(() => writeDocument(ydoc, bad({ labelStyle: 'roman' }))).toThrow(/labelStyle.*lettered/);
-    expect(() => writeDocument(ydoc, bad({ tags: ['[agreed]'] }))).toThrow(/no brackets/);
+    expect(() => writeDocument(ydoc, bad({ tags: ['[agreed]'] }))).toThrow(/no square brackets/);
     expect(() => writeDocument(ydoc, bad({ tags: [''] }))).toThrow(BisInputError);
     expect(readDocument(ydoc)).toStrictEqual(negotiationDocument());
   });
