@@ -1,9 +1,11 @@
 import { compareProposals, resolveTargets } from './compile';
 import { BisInputError } from './errors';
+import { parseLabel } from './labels';
 import {
   type BisDocument,
   type Block,
   type Footnote,
+  type LabelStyle,
   type OrderKey,
   type Paragraph,
   type ParagraphId,
@@ -29,7 +31,11 @@ import { continuesText, proposedText } from './proposed';
  * - `delete` removes its targets (paragraphs or points); `retain` changes nothing.
  * - `insert` adds a paragraph (or a point) after or before its anchor, with a new id from
  *   `newId` and a label from `labelForInsert`; rival insertions at one place go in
- *   `compareProposals` order (first tabled first: `77 bis`, then `77 ter`).
+ *   `compareProposals` order (first tabled first: `77 bis`, then `77 ter`). A new paragraph is
+ *   labelled in its anchor's series (after `PP5` → `PP5 bis`; before `1`, even right after the
+ *   preamble → `0`) and printed like that series (`styleOfSeries`): lettered or unnumbered in
+ *   such a preamble.
+ * - Label styles, tags and heading roles of existing blocks are kept as they are.
  * - `move` places the paragraph after or before its anchor, keeping its id and label.
  * - Places always refer to the base text: an insertion anchored on a paragraph that is
  *   deleted or moved still goes where that paragraph was.
@@ -154,6 +160,38 @@ const pointLabelForInsert = (points: readonly Point[], index: number): string | 
   if (!m || n < 1 || n > LETTERS.length) return null;
   return `${LETTERS[n - 1]}${m[2]}`;
 };
+
+/**
+ * The label style a new paragraph labelled `label` at `index` of `seq` takes: that of the nearest
+ * paragraph before it in the same series (`PP`, plain, `OP`), else of the nearest after it. So an
+ * insertion into a lettered preamble is lettered (`PP2 bis`, printed `B bis`), one into an
+ * unnumbered preamble unnumbered, and one among plain numbers printed as its label.
+ */
+const styleOfSeries = <T>(
+  seq: readonly T[],
+  index: number,
+  label: string,
+  paragraphOf: (x: T) => Paragraph | null,
+): LabelStyle | undefined => {
+  const prefix = parseLabel(label)?.prefix;
+  if (prefix === undefined) return undefined;
+  const sameSeries = (x: T | undefined): Paragraph | null => {
+    const p = x === undefined ? null : paragraphOf(x);
+    return p !== null && parseLabel(p.label)?.prefix === prefix ? p : null;
+  };
+  for (let j = index - 1; j >= 0; j--) {
+    const p = sameSeries(seq[j]);
+    if (p) return p.labelStyle;
+  }
+  for (let j = index + 1; j < seq.length; j++) {
+    const p = sameSeries(seq[j]);
+    if (p) return p.labelStyle;
+  }
+  return undefined;
+};
+
+const withStyle = (style: LabelStyle | undefined): { labelStyle?: LabelStyle } =>
+  style === undefined ? {} : { labelStyle: style };
 
 /**
  * Applies the chosen proposals to `doc` and returns the next revision's document, with what
@@ -338,20 +376,38 @@ export const apply = (
     if (x.kind === 'new') return labels.get(x) ?? null;
     return null;
   };
+  const seriesOf = (label: string): string | undefined => parseLabel(label)?.prefix;
   for (let i = 0; i < seq.length; i++) {
     const x = seq[i];
     if (x === undefined || x.kind !== 'new') continue;
+    // A new paragraph joins its anchor's series: "before OP1" (or before `1`) right after the
+    // preamble is operative (`0`, `OP0`), "after PP5" preambular (`PP5 bis`). Labels of the
+    // other series are left out, as labels that do not parse are.
+    const anchor = byId.get(x.p.targets[0]?.paragraph ?? paragraphId(''));
+    const series = anchor ? seriesOf(anchor.label) : undefined;
     const before: string[] = [];
     const all: string[] = [];
     seq.forEach((y, j) => {
       const l = labelled(y);
       if (l === null) return;
-      all.push(l);
-      if (j < i) before.push(l);
+      const shown = series === undefined || seriesOf(l) === series ? l : '';
+      all.push(shown);
+      if (j < i) before.push(shown);
     });
     const label = labelForInsert(all, before.length, { taken });
     labels.set(x, label);
     inserted.push({ proposal: x.p.id, paragraph: x.id, label, point: null });
+  }
+
+  // Label styles: a new paragraph is printed like the series it joins (see `styleOfSeries`).
+  const styles = new Map<Pending, LabelStyle>();
+  for (let i = 0; i < seq.length; i++) {
+    const x = seq[i];
+    if (x === undefined || x.kind !== 'new') continue;
+    const style = styleOfSeries(seq, i, labels.get(x) ?? '', (y) =>
+      y.kind === 'paragraph' ? y : y.kind === 'moved' ? y.para : null,
+    );
+    if (style !== undefined) styles.set(x, style);
   }
 
   // Order keys: untouched paragraphs keep theirs; the others go between their neighbours.
@@ -386,6 +442,7 @@ export const apply = (
             text: proposedText(x.p, ''),
             points: [],
             footnotes: [],
+            ...withStyle(styles.get(x)),
           },
     );
   }

@@ -128,6 +128,9 @@ describe('formatLabel', () => {
 describe('compareLabels', () => {
   it('sorts numbers, suffixes, letters, points and alternatives in reading order', () => {
     const ordered = [
+      'PP1',
+      'PP1 bis',
+      'PP2',
       '0',
       '1',
       '2',
@@ -153,9 +156,6 @@ describe('compareLabels', () => {
       '77 decies',
       '77 undecies',
       '78',
-      'PP1',
-      'PP1 bis',
-      'PP2',
       'OP0',
       'OP1',
       'not a label',

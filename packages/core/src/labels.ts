@@ -34,7 +34,11 @@ export interface LabelOptions {
   readonly suffixes?: SuffixTable;
 }
 
-const PREFIX_RANK: Readonly<Record<string, number>> = { '': 0, PP: 1, OP: 2 };
+// The preamble (`PP`) comes before the operative part, whether that is numbered `OP1 …` or
+// plainly `1 …` (a resolution with an unnumbered or lettered preamble and numbered operative
+// paragraphs), so that labels sort in reading order and an insertion after the last preambular
+// paragraph stays in the preamble.
+const PREFIX_RANK: Readonly<Record<string, number>> = { PP: 0, '': 1, OP: 2 };
 
 /** The suffix number (0 for none) of a label's first mark when it is a suffix: 1 for `77 bis`. */
 export const suffixOf = (parts: LabelParts): number => {

@@ -1,6 +1,6 @@
 import { concordance } from './concordance';
 import { BisInputError } from './errors';
-import type { BisDocument, Paragraph, ParagraphId, Proposal, ProposalId, Target } from './model';
+import type { BisDocument, LabelStyle, Paragraph, ParagraphId, Proposal, ProposalId, Target } from './model';
 import { paragraphsOf } from './model';
 import { labelForInsert, renumber } from './numbering';
 import { bracketedText, type ParagraphStatus, paragraphState, type WorkingState } from './revision-state';
@@ -25,6 +25,12 @@ export interface RevisionConcordanceRow {
   readonly proposals: readonly ProposalId[];
   /** The paragraph's status when published; null for a deleted one. */
   readonly status: ParagraphStatus | null;
+  /**
+   * How the paragraph's labels are printed (`printedLabel`): a lettered `PP2 bis → PP3` reads
+   * `B bis → C`; absent when they are printed as they are. From the new revision, or for a
+   * deleted paragraph from the previous one.
+   */
+  readonly labelStyle?: LabelStyle;
 }
 
 /** What `publishRevision` produces. */
@@ -36,7 +42,9 @@ export interface Publication {
 
 /**
  * Publishes `working` (the accepted view of the next revision) built from `previous` as the
- * revision `name`: every paragraph gets a plain number in order (`renumber`), bracketed passages
+ * revision `name`: every paragraph gets a plain number in order within its series (`renumber`:
+ * `PP1 …` apart from `1 …`), keeping its label style and tags (a lettered `PP2 bis` becomes
+ * `PP3`, printed `C`; an unnumbered one stays unnumbered), bracketed passages
  * are printed into the text (`bracketedText`), and the concordance is computed by paragraph id.
  * Refused when a paragraph has no id or shares one with another (an editor that has not yet
  * assigned one): publishing must never guess which paragraph is which.
@@ -78,6 +86,8 @@ export const publishRevision = (
   for (const a of state.applied)
     for (const id of a.removed) removedBy.set(id, [...(removedBy.get(id) ?? []), a.proposal]);
   const workingLabel = new Map(paras.map((p) => [p.id, p.label] as const));
+  const styleOf = new Map<ParagraphId, LabelStyle>();
+  for (const p of [...paragraphsOf(previous), ...paras]) if (p.labelStyle) styleOf.set(p.id, p.labelStyle);
   const rows = concordance(
     paragraphsOf(previous).map((p) => ({ id: p.id, label: p.label })),
     paragraphsOf(document).map((p) => ({ id: p.id, label: p.label })),
@@ -89,6 +99,7 @@ export const publishRevision = (
       to: r.to,
       proposals: r.to === null ? (removedBy.get(r.id) ?? []) : paragraphState(state, r.id).proposals,
       status: r.to === null ? null : paragraphState(state, r.id).status,
+      ...(styleOf.has(r.id) ? { labelStyle: styleOf.get(r.id) as LabelStyle } : {}),
     }),
   );
   return ok({ document, concordance: rows });
