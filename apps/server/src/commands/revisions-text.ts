@@ -5,7 +5,7 @@
  * (`proposal`), who applied it (`by`) and when (`at`). The accepted view (`readDocument`) is the
  * working text; the struck passages stay visible until publication.
  */
-import { readDocument, textFragment, writeDocument } from '@bis/collab';
+import { type AttrValue, paragraphAttrs, readDocument, textFragment, writeDocument } from '@bis/collab';
 import type { BisDocument, Block, Paragraph, Point, ProposalId } from '@bis/core';
 import { diffWords } from '@bis/diff';
 import * as Y from 'yjs';
@@ -36,9 +36,14 @@ const trackedText = (old: string | null, text: string, mark: Record<string, stri
   return t;
 };
 
-const el = (name: string, attrs: Record<string, string>, children: (Y.XmlElement | Y.XmlText)[]) => {
+const el = (
+  name: string,
+  attrs: { readonly [k: string]: AttrValue },
+  children: (Y.XmlElement | Y.XmlText)[],
+) => {
   const e = new Y.XmlElement(name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== null) e.setAttribute(k, (Array.isArray(v) ? [...v] : v) as string);
   if (children.length > 0) e.insert(0, children);
   return e;
 };
@@ -50,7 +55,8 @@ const trackedParagraph = (p: Paragraph, base: Paragraph | null, mark: Record<str
   const basePoint = (pt: Point) => base?.points.find((b) => b.label === pt.label)?.text ?? null;
   const content = (old: string | null, text: string) =>
     old === text && old === '' ? [] : [trackedText(old, text, mark)];
-  return el('paragraph', { id: p.id, order: p.order, label: p.label }, [
+  // The same attributes as collab's writer: label style and tags survive the patch.
+  return el('paragraph', paragraphAttrs(p), [
     el('body', {}, content(base ? base.text : null, p.text)),
     ...p.points.map((pt) => el('point', { label: pt.label }, content(base ? basePoint(pt) : null, pt.text))),
   ]);
