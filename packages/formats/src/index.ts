@@ -57,9 +57,10 @@ export type {
   ImportError,
   LineKind,
   LineNote,
+  WrittenForm,
   WrittenImport,
   WrittenImportOptions,
 } from './proposals-import/written';
-export { importWrittenProposals } from './proposals-import/written';
+export { importWrittenProposals, noProposalsMessage, WRITTEN_FORMS } from './proposals-import/written';
 export type { ImportedText, ImportNote, ImportNoteKind, ImportTextOptions } from './text-import/index';
 export { DEFAULT_MAX_IMPORT_BYTES, importText, importTextWithNotes } from './text-import/index';

@@ -30,10 +30,9 @@ const auProposals = () => {
     base,
     fileName: 'au-wsis20-written-amendments.txt',
   });
-  // The AU text also asks to retain a §97 bis that no base has; that one stays unresolved.
-  expect(au.errors.map((e) => e.message)).toEqual([
-    '§97 bis is not a paragraph of "Synthetic WSIS base text"'.replace('WSIS base', 'WSIS+20 base'),
-  ]);
+  // The AU text also asks to retain a §97 bis that no base has: it names the AU's own insertion
+  // of §97 bis, so it stays unresolved without an error.
+  expect(au.errors).toEqual([]);
   // A second party with a tabling date, so that authors and dates must follow each proposal.
   const kenya: Proposal = {
     ...(au.set.proposals[0] as Proposal),

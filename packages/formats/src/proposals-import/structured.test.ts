@@ -187,3 +187,31 @@ describe('importStructuredProposals from JSON', () => {
     ).toMatch(/^proposals\[0\]\.targets\[0\]\.label: §77 is not a paragraph of "Draft"/);
   });
 });
+
+describe('importStructuredProposals: several alternatives to one paragraph', () => {
+  const csv = readFileSync(new URL('../../../../fixtures/written/alternatives.csv', import.meta.url), 'utf8');
+
+  it('numbers them 5 alt 1, 5 alt 2 and keeps a number the file gave', () => {
+    const set = importStructuredProposals(csv, {
+      party: 'Secretariat',
+      format: 'csv',
+      base: base(['1', '5', '12']),
+    });
+    expect(set.proposals.map((p) => [p.party, p.action, p.label, p.targets[0]?.paragraph])).toEqual([
+      ['Norway', 'alternative', '5 alt 1', 'p-5'],
+      ['Access Now', 'alternative', '5 alt 2', 'p-5'],
+      ['United States of America', 'delete', '12', 'p-12'],
+      // The file calls this one `12 alt 2`; the other alternative to 12 takes the free number 1.
+      ['International Chamber of Commerce', 'alternative', '12 alt 2', 'p-12'],
+      ['Brazil', 'alternative', '12 alt 1', 'p-12'],
+    ]);
+  });
+
+  it('leaves a lone alternative as 5 alt', () => {
+    const set = importStructuredProposals('label,action,text\n5,alternative,Other words.\n', {
+      party: 'Chile',
+      format: 'csv',
+    });
+    expect(set.proposals[0]?.label).toBe('5 alt');
+  });
+});

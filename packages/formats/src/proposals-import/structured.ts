@@ -13,7 +13,14 @@ import type {
   TextMode,
 } from '@bis/core';
 import { ACTIONS, BisInputError, partyId, proposalId, proposalsFromJSON } from '@bis/core';
-import { type BaseIndex, buildProposal, indexBase, slug, splitLeadingEllipsis } from './build';
+import {
+  type BaseIndex,
+  buildProposal,
+  indexBase,
+  numberAlternatives,
+  slug,
+  splitLeadingEllipsis,
+} from './build';
 import { readCsv } from './csv-read';
 import { normalizeLabel, readWholeReference, showReference } from './reference';
 
@@ -233,7 +240,12 @@ const fromRows = (
   }
   if (rows.length === 0) problems.push({ where: '', message: 'no proposals: the input has no rows' });
   throwProblems(problems);
-  return { base: base?.title ?? null, parties: [...parties.values()], proposals };
+  // Two alternatives to one paragraph are `5 alt 1` and `5 alt 2`, never both `5 alt`.
+  return {
+    base: base?.title ?? null,
+    parties: [...parties.values()],
+    proposals: numberAlternatives(proposals),
+  };
 };
 
 /** One thing wrong with the input, and where. */

@@ -66,7 +66,8 @@ const EXPECTED: Expected[] = [
     targets: ['77'],
     first: 'We affirm Human Rights Due Diligence (HRDD)',
     last: 'rather than obstructing progress.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Insert HRDD by default',
     summary: 'Insert HRDD by default',
   },
   {
@@ -76,7 +77,8 @@ const EXPECTED: Expected[] = [
     targets: ['81'],
     first: 'We call for the development of a Digital Dignity Index,',
     last: 'marginalized and disconnected communities.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Insert Digital Dignity Index',
   },
   {
     line: 95,
@@ -96,7 +98,8 @@ const EXPECTED: Expected[] = [
     targets: ['85'],
     first: 'We recognize that respecting human (includes children, youth, etc)',
     last: 'achieve greater resilience and sustainability.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Add Business & Human Rights narrative',
   },
   {
     line: 103,
@@ -125,7 +128,8 @@ const EXPECTED: Expected[] = [
     targets: ['93'],
     first: 'We call for the establishment of a Children’s Digital Rights Framework,',
     last: 'equitable access to digital opportunities.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Insert forward-looking commitment',
   },
   {
     line: 119,
@@ -144,7 +148,7 @@ const EXPECTED: Expected[] = [
     first: 'We recognize the need for a Mature AI Rights Framework',
     last: 'cannot override fundamental human rights.',
     rationale:
-      'This goes beyond the Charter — it’s about enforceable norms & governance, not only principles.',
+      'Insert higher-level AI Rights framing. This goes beyond the Charter — it’s about enforceable norms & governance, not only principles.',
   },
   {
     line: 128,
@@ -163,7 +167,8 @@ const EXPECTED: Expected[] = [
     targets: ['91'],
     first: 'We call for a global dialogue on the Principle of Digital Truth,',
     last: 'critically evaluate digital information.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Insert future safeguard',
   },
   {
     line: 138,
@@ -182,7 +187,8 @@ const EXPECTED: Expected[] = [
     targets: ['97'],
     first: 'We propose the drafting of an AI Rights and Inclusion Charter',
     last: 'particularly for marginalized groups.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Insert AI Rights & Inclusion Charter',
   },
   {
     line: 146,
@@ -221,7 +227,8 @@ const EXPECTED: Expected[] = [
     targets: ['135'],
     first: 'We request the Partnership on Measuring ICT for Development',
     last: 'dignity, inclusion, and rights-based outcomes.',
-    rationale: '',
+    // The words after the action are the proponent's reason: they reach the rationale column.
+    rationale: 'Insert explicit alignment',
   },
 ];
 
@@ -324,17 +331,21 @@ describe('importWrittenProposals on the African Union e-mail', () => {
 });
 
 describe('importWrittenProposals against a base text', () => {
-  it('resolves labels to paragraph ids and reports §97 bis, which the base lacks', () => {
+  it('resolves labels to paragraph ids; the retain of §97 bis names the insertion of the same file', () => {
     const base = baseWith(ONE_TO_140);
-    const { set, errors } = importWrittenProposals(AU, { party: PARTY, base });
-    expect(errors).toEqual([{ line: 119, message: '§97 bis is not a paragraph of "Synthetic zero draft"' }]);
+    const { set, errors, unread } = importWrittenProposals(AU, { party: PARTY, base });
+    expect(errors).toEqual([]);
+    expect(unread).toEqual([]);
+    expect(set.proposals).toHaveLength(18);
     expect(set.base).toBe('Synthetic zero draft');
     const byLine = (line: number) => set.proposals.find((p) => p.source?.line === line);
     expect(byLine(83)?.targets).toEqual([{ paragraph: 'para-77', label: '77', point: null }]);
     expect(byLine(103)?.targets.map((t) => t.paragraph)).toEqual(['para-92', 'para-93']);
     expect(byLine(87)?.targets).toEqual([{ paragraph: 'para-77', label: '77', point: null }]);
     expect(byLine(87)?.label).toBe('77 bis');
+    // §97 bis is not in the base: the file inserts it on line 142, later than the retain.
     expect(byLine(119)?.targets).toEqual([{ paragraph: null, label: '97 bis', point: null }]);
+    expect(byLine(119)?.relatedTo).toBe(byLine(142)?.id);
   });
 
   it('imports cleanly when the base has §97 bis, and a run covers the bis paragraphs inside it', () => {
@@ -445,12 +456,20 @@ describe('importWrittenProposals on other written forms', () => {
     });
   });
 
-  it('reports an amendment without text and a link to a paragraph with no proposal', () => {
+  it('reports an amendment without text; a link to a paragraph with no proposal is kept as a note', () => {
     const r = one('§4 → Amend: Make it shorter.\n\n- **§4 → §7** = related');
-    expect(r.errors).toEqual([
-      { line: 1, message: 'amend of §4 has no proposed text' },
-      { line: 3, message: 'the link names §7, which no proposal in this file is on' },
-    ]);
+    expect(r.errors).toEqual([{ line: 1, message: 'amend of §4 has no proposed text' }]);
+    expect(r.set.proposals[0]?.rationale).toBe('Make it shorter. §4 → §7: related');
+    expect(r.lines.find((n) => n.line === 3)?.message).toContain('§7 has no proposal in this file');
+  });
+
+  it('refuses a link that names neither a proposal nor a paragraph of the base', () => {
+    const base = baseWith(['1', '2', '3', '4']);
+    const r = importWrittenProposals('§4 → Delete.\n\n- **§4 → §7** = related', { party: 'Kenya', base });
+    expect(r.errors.map((e) => e.line)).toEqual([3]);
+    expect(r.errors[0]?.message).toMatch(
+      /^the link names §7, which no proposal in this file is on \(and it is not a paragraph/,
+    );
   });
 
   it('keeps a quotation outside any proposal as prose', () => {
