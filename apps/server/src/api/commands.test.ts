@@ -262,6 +262,29 @@ describe('processes and people', () => {
     expect(r.json.drafts[0].targets[0]).toMatchObject({ paragraph: null, label: '77' });
   });
 
+  it('refuses written input with a line it cannot read, unless lenient, and writes nothing', async () => {
+    const text = 'We urge that paragraphs 2 and 4 be retained.\nParagraph 7 raises questions of its own.\n';
+    const before = await f.ngo.call('GET', `${P()}/parties/ngo/drafts`);
+    const r = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, { text, fileName: 'letter.txt' });
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toContain('letter.txt:2: names §7, but no action was understood');
+    const after = await f.ngo.call('GET', `${P()}/parties/ngo/drafts`);
+    expect(after.json.drafts).toHaveLength(before.json.drafts.length);
+
+    const ok = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, {
+      text,
+      fileName: 'letter.txt',
+      lenient: true,
+    });
+    expect(ok.status, JSON.stringify(ok.json)).toBe(201);
+    expect(ok.json.drafts.map((d: { label: string }) => d.label)).toEqual(['2', '4']);
+    expect(ok.json.warnings).toEqual([expect.stringMatching(/^letter\.txt:2: names §7/)]);
+
+    const none = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, { text: 'Dear all,\nThanks.\n' });
+    expect(none.status).toBe(400);
+    expect(none.json.error.message).toContain('no proposals found. The forms understood are:');
+  });
+
   it('creates a process from an uploaded text file (multipart)', async () => {
     const form = new FormData();
     form.set('file', new File(['I. Scope\n\n1. Uploaded paragraph.\n\n2. Another one.\n'], 'upload.txt'));

@@ -88,6 +88,12 @@ export const ImportBody = z
       .boolean()
       .optional()
       .describe('Resolve labels against the current revision (default: keep them as written)'),
+    lenient: z
+      .boolean()
+      .optional()
+      .describe(
+        'Import even when lines name a paragraph but were not understood; they are returned as warnings (default: refuse)',
+      ),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import {
   importDocxProposals,
   importStructuredProposals,
   importWrittenProposals,
+  noProposalsMessage,
 } from '@bis/formats';
 import { readDocument } from './documents';
 import { CliError, extensionOf, readInput, readText, writeOutput } from './io';
@@ -35,10 +36,10 @@ export const runImportText = (positionals: string[], values: { title?: string; o
   return 0;
 };
 
-/** `bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]`. */
+/** `bis import proposals FILE --party NAME [--base DOC.json] [--lenient] [--out FILE]`. */
 export const runImportProposals = (
   positionals: string[],
-  values: { party?: string; base?: string; out?: string },
+  values: { party?: string; base?: string; out?: string; lenient?: boolean },
 ): number => {
   const file = one(positionals, 'FILE of proposals');
   if (!values.party?.trim()) throw new CliError('missing --party NAME (who submits these proposals)');
@@ -62,7 +63,16 @@ export const runImportProposals = (
   }
   const result = importWrittenProposals(readText(file), options);
   failOnErrors(file, result.errors);
-  if (result.set.proposals.length === 0) throw new CliError(`${file}: no proposals found`);
+  // Lines that name a paragraph but were not understood: never dropped in silence.
+  for (const u of result.unread)
+    process.stderr.write(
+      `bis: ${file}:${u.line}: ${values.lenient ? 'skipped' : 'not understood'}: ${u.message}\n`,
+    );
+  if (result.unread.length > 0 && !values.lenient)
+    throw new CliError(
+      `${file}: ${result.unread.length} line(s) naming a paragraph were not understood (listed above); nothing written. Fix them, or pass --lenient to import the rest`,
+    );
+  if (result.set.proposals.length === 0) throw new CliError(`${file}: ${noProposalsMessage()}`);
   writeOutput(values.out, json(proposalsToJSON(recordBase(result.set, base))));
   return 0;
 };

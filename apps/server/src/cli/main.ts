@@ -11,7 +11,7 @@ export const USAGE: Record<string, string> = {
 
 Usage:
   bis import text FILE [--title T] [--out FILE]
-  bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]
+  bis import proposals FILE --party NAME [--base DOC.json] [--lenient] [--out FILE]
   bis export VIEW --base DOC.json [--proposals P.json …] --format FMT [--out FILE]
   bis compare OLD NEW --format FMT [--out FILE]
   bis serve [--port N] [--data DIR]
@@ -23,12 +23,15 @@ Run \`bis COMMAND --help\` for the options of one command. No server is needed e
 Reads a base text (.txt, .md or .docx) and writes its bis.document/2 JSON to stdout or --out.
 Recognises section headings (I., A.), numbered paragraphs (1., PP3, OP3, 77 bis), lettered points
 ((a), (b) …) and footnotes.`,
-  'import proposals': `bis import proposals FILE --party NAME [--base DOC.json] [--out FILE]
+  'import proposals': `bis import proposals FILE --party NAME [--base DOC.json] [--lenient] [--out FILE]
 
-Reads proposals and writes bis.proposals/2 JSON. FILE is written input (.txt or .md, in the form
-"§77 → Amend: …", "New §77 bis (after §77) → Insert …"), a .csv with a header row, a .json file or a
-.docx. Without --base, targets stay labels; with --base they resolve to paragraph ids, and a label
-not in the base is an error naming the line.`,
+Reads proposals and writes bis.proposals/2 JSON. FILE is written input (.txt or .md) in any of the
+forms delegations write ("§77 → Amend: …", "We urge that preambular paragraphs 2, 4 and 7 be
+retained.", a compilation "Paragraph 5 / • Norway, Government: …", edits marked inline
+"5. We ~~note~~ **welcome** …"; see docs/import-proposals.md), a .csv with a header row, a .json
+file or a .docx. Without --base, targets stay labels; with --base they resolve to paragraph ids, and
+a label not in the base is an error naming the line. Every line that names a paragraph but is not
+understood is listed on stderr as FILE:LINE; the command then fails unless --lenient is given.`,
   export: `bis export VIEW --base DOC.json [--proposals P.json …] --format FMT [--out FILE]
            [--party NAME …] [--status draft|tabled|withdrawn …] [--lang CODE]
            [--previous OLD.json] [--no-attribution] [--changes-as-formatting]
@@ -90,7 +93,11 @@ const dispatch = async (argv: string[]): Promise<number> => {
         if (values.help) return help('import text');
         return runImportText(positionals, values);
       }
-      const { values, positionals } = parse(rest, { party: { type: 'string' }, base: { type: 'string' } });
+      const { values, positionals } = parse(rest, {
+        party: { type: 'string' },
+        base: { type: 'string' },
+        lenient: { type: 'boolean' },
+      });
       if (values.help) return help('import proposals');
       return runImportProposals(positionals, values);
     }

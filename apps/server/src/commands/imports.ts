@@ -2,7 +2,7 @@
  * The server's calls into @bis/formats importers, in one place.
  */
 import { type BisDocument, BisInputError, type Proposal } from '@bis/core';
-import { importDocxProposals, importText, importWrittenProposals } from '@bis/formats';
+import { importDocxProposals, importText, importWrittenProposals, noProposalsMessage } from '@bis/formats';
 import { invalid } from '../api/errors';
 
 /** Imports a base text (`.txt` or `.md`) into a document. Throws BisInputError on bad input. */
@@ -13,18 +13,36 @@ export const importBaseText = (
   title?: string,
 ): BisDocument => importText(text, { fileName, maxBytes, ...(title ? { title } : {}) });
 
-/** Imports written proposals for `party`, resolving labels against `base` when given (else kept as written). */
+/** What the server makes of written input: the proposals, and lines reported but not imported. */
+export interface WrittenInput {
+  readonly proposals: readonly Proposal[];
+  /** Lines that name a paragraph but were not understood, as `file:line: message` (lenient imports only). */
+  readonly warnings: string[];
+}
+
+/**
+ * Imports written proposals for `party`, resolving labels against `base` when given (else kept as
+ * written). Refuses (400, nothing written) on any error line, on lines that name a paragraph but
+ * were not understood unless `lenient`, and when nothing is found (naming the forms understood).
+ */
 export const importWritten = (
   text: string,
   fileName: string,
   party: string,
   base: BisDocument | null,
-): { proposals: readonly Proposal[]; warnings: string[] } => {
+  lenient = false,
+): WrittenInput => {
   const result = importWrittenProposals(text, { fileName, party, ...(base ? { base } : {}) });
-  return {
-    proposals: result.set.proposals,
-    warnings: result.errors.map((e) => `${fileName}:${e.line}: ${e.message}`),
-  };
+  const at = (e: { line: number; message: string }) => `${fileName}:${e.line}: ${e.message}`;
+  if (result.errors.length > 0)
+    throw invalid(`Nothing was imported. ${result.errors.map(at).join('\n')}`, 'text');
+  if (result.unread.length > 0 && !lenient)
+    throw invalid(
+      `Nothing was imported: ${result.unread.length} line(s) name a paragraph but were not understood (import with "lenient" to skip them).\n${result.unread.map(at).join('\n')}`,
+      'text',
+    );
+  if (result.set.proposals.length === 0) throw invalid(`${fileName}: ${noProposalsMessage()}`, 'text');
+  return { proposals: result.set.proposals, warnings: result.unread.map(at) };
 };
 
 /**

@@ -283,8 +283,10 @@ export const getProposal = (svc: Services, p: Principal | null, processId: strin
 };
 
 /**
- * Imports written proposals (the `§77 → Amend: …` form) into a party's workspace as drafts.
- * Labels stay as written (unresolved) unless the importer resolved them against a base.
+ * Imports written proposals (any form `importWrittenProposals` reads) into a party's workspace
+ * as drafts, all or nothing: a line in error, or a line naming a paragraph that was not
+ * understood (unless `lenient`), refuses the whole import. Labels stay as written (unresolved)
+ * unless the importer resolved them against a base.
  */
 export const importProposals = async (
   svc: Services,
@@ -297,6 +299,7 @@ export const importProposals = async (
     docx?: Uint8Array | null;
     fileName?: string | undefined;
     resolve?: boolean | undefined;
+    lenient?: boolean | undefined;
   },
   /** Marks the drafts as illustrative (the demo's own proposals); not offered over REST. */
   illustrative = false,
@@ -311,14 +314,15 @@ export const importProposals = async (
   // another text (the AU's amendments target the WSIS+20 zero draft), and then labels stay as written.
   const base = input.resolve ? revisionDocument(svc, p, processId) : null;
   const fileName = input.fileName ?? (input.docx ? 'input.docx' : 'written-input.txt');
+  // Both refuse a file with nothing to import (written input naming the forms it understands),
+  // and any problem, so that nothing of a bad file is written.
   const { proposals, warnings } = input.docx
     ? importDocx(input.docx, fileName, party.name, base)
-    : importWritten(input.text, fileName, party.name, base);
-  // As `bis import proposals`: a file with nothing to import is refused, not answered "201, no drafts".
+    : importWritten(input.text, fileName, party.name, base, input.lenient === true);
   if (proposals.length === 0)
     throw invalid(
-      `${fileName}: no proposals found (written proposals look like "§77 → Amend: …"; a .docx holds a comparison table or tracked changes); nothing was imported.`,
-      input.docx ? 'body.file' : 'body.text',
+      `${fileName}: no proposals found (a .docx holds a comparison table or tracked changes); nothing was imported.`,
+      'body.file',
     );
   const at = new Date(svc.now()).toISOString();
   const ids = proposals.map(() => newId());

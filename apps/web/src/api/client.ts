@@ -130,7 +130,7 @@ export const api = {
   importProposals: (
     pid: string,
     party: string,
-    body: { text: string; fileName?: string; resolve?: boolean },
+    body: { text: string; fileName?: string; resolve?: boolean; lenient?: boolean },
   ) => json<{ drafts: Draft[]; warnings: string[] }>('POST', `${P(pid)}/parties/${seg(party)}/imports`, body),
   withdraw: (pid: string, id: string) => json<Proposal>('POST', `${P(pid)}/proposals/${seg(id)}/withdraw`),
   endorse: (pid: string, id: string, kind: 'supporters' | 'co-sponsors', party: string, add: boolean) =>

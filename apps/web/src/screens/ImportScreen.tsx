@@ -1,11 +1,14 @@
 /**
- * Importing written proposals (the "§77 → Amend: …" form sent by e-mail): paste or upload the
+ * Importing written proposals (any form delegations write: "§77 → Amend: …", statements naming
+ * paragraphs, compilations of attributed wordings, edits marked inline): paste or upload the
  * text, see line by line what was understood (proposal, its text, rationale, link, prose that is
- * ignored, errors), then add the proposals to the party's workspace as drafts. The preview runs
- * @bis/formats' importer in the browser (pure, loaded on demand); adding calls the server's
- * import endpoint, which runs the same importer.
+ * ignored, errors), then add the proposals to the party's workspace as drafts. Each line that
+ * names a paragraph but was not understood is listed with its line number first; adding is only
+ * possible once the user chose to skip them (or fixed them), and never with errors. The preview
+ * runs @bis/formats' importer in the browser (pure, loaded on demand); adding calls the server's
+ * import endpoint, which runs the same importer and refuses the same way.
  */
-import type { LineNote, WrittenImport } from '@bis/formats';
+import type { LineNote, WrittenForm, WrittenImport } from '@bis/formats';
 import { useId, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { Link } from '../app/Link';
@@ -17,6 +20,8 @@ import { t, tn } from '../i18n';
 interface Preview {
   readonly result: WrittenImport;
   readonly lines: readonly string[];
+  /** The forms the importer understands, shown when it found nothing. */
+  readonly forms: readonly WrittenForm[];
 }
 
 const Row = ({ note, text }: { note: LineNote; text: string }) => (
@@ -36,6 +41,7 @@ export const ImportScreen = ({ party }: { party: string }) => {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('written-input.txt');
   const [resolve, setResolve] = useState(true);
+  const [skipUnread, setSkipUnread] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<{ count: number; warnings: string[] } | null>(null);
@@ -50,13 +56,14 @@ export const ImportScreen = ({ party }: { party: string }) => {
       return;
     }
     try {
-      const { importWrittenProposals } = await import('@bis/formats');
+      const { importWrittenProposals, WRITTEN_FORMS } = await import('@bis/formats');
       const result = importWrittenProposals(text, {
         fileName,
         party: name,
         ...(resolve ? { base: document } : {}),
       });
-      setPreview({ result, lines: text.split(/\r?\n/) });
+      setPreview({ result, lines: text.split(/\r?\n/), forms: WRITTEN_FORMS });
+      setSkipUnread(false);
       announce(
         `${tn('import.summary', result.set.proposals.length)}, ${tn('import.errors', result.errors.length)}.`,
       );
@@ -69,7 +76,12 @@ export const ImportScreen = ({ party }: { party: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.importProposals(process.id, party, { text, fileName, resolve });
+      const r = await api.importProposals(process.id, party, {
+        text,
+        fileName,
+        resolve,
+        lenient: skipUnread,
+      });
       setAdded({ count: r.drafts.length, warnings: r.warnings });
       announce(tn('import.added', r.drafts.length, { party: name }));
     } catch (e) {
@@ -80,6 +92,8 @@ export const ImportScreen = ({ party }: { party: string }) => {
   };
 
   const proposals = preview?.result.set.proposals ?? [];
+  const unread = preview?.result.unread ?? [];
+  const blocked = (preview?.result.errors.length ?? 0) > 0 || (unread.length > 0 && !skipUnread);
   return (
     <main id="main" tabIndex={-1} className="page">
       <h1>{t('import.title', { party: name })}</h1>
@@ -151,6 +165,39 @@ export const ImportScreen = ({ party }: { party: string }) => {
               ))}
             </ul>
           )}
+          {unread.length > 0 && (
+            <section className="box warn" aria-labelledby="unread">
+              <h3 id="unread">{tn('import.unread', unread.length)}</h3>
+              <ul className="errors">
+                {unread.map((u) => (
+                  <li key={`${u.line}-${u.message}`}>
+                    {t('import.line')} {u.line}: <q>{preview.lines[u.line - 1]?.trim() ?? ''}</q> —{' '}
+                    {u.message}
+                  </li>
+                ))}
+              </ul>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={skipUnread}
+                  onChange={(e) => setSkipUnread(e.target.checked)}
+                />{' '}
+                {t('import.skipUnread')}
+              </label>
+            </section>
+          )}
+          {proposals.length === 0 && (
+            <div className="box">
+              <p>{t('import.none')}</p>
+              <ul>
+                {preview.forms.map((f) => (
+                  <li key={f.name}>
+                    {f.title}: <pre className="small">{f.example}</pre>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <h3>{t('import.proposals')}</h3>
           <ol className="import-proposals">
             {proposals.map((p) => (
@@ -187,7 +234,12 @@ export const ImportScreen = ({ party }: { party: string }) => {
           </div>
           {!added && proposals.length > 0 && (
             <div className="row">
-              <button type="button" className="btn primary" disabled={busy || !me} onClick={() => void add()}>
+              <button
+                type="button"
+                className="btn primary"
+                disabled={busy || !me || blocked}
+                onClick={() => void add()}
+              >
                 {busy ? t('cmd.working') : tn('import.add', proposals.length)}
               </button>
             </div>
