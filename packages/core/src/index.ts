@@ -37,6 +37,7 @@ export {
   simpleLabel,
   suffixOf,
 } from './labels';
+export { mergeText } from './merge-text';
 export type {
   Action,
   BaseRef,
@@ -88,6 +89,8 @@ export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposal
 export { continuesText, proposedText } from './proposed';
 export type { Origin, ParagraphProvenance } from './provenance';
 export { provenanceOf } from './provenance';
+export type { ReanchorEntry, ReanchorOutcome, ReanchorResult } from './reanchor';
+export { reanchorProposals } from './reanchor';
 export type { FoundReference, LabelReference } from './references';
 export { expandRange, findReferences, matchReference, parseReference } from './references';
 export type { InputReportRow, Outcome } from './report';
