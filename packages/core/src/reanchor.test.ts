@@ -82,8 +82,8 @@ describe('reanchorProposals', () => {
     expect(r.entries).toEqual([
       expect.objectContaining({ proposal: 'k2', outcome: 'rebased', label: '2', newLabel: '3' }),
     ]);
-    expect(r.entries[0]?.message).toMatch(
-      /§3 changed from “Rev\.1” of A\/80\/L\.41 .* to “Rev\.2” of A\/80\/L\.41/,
+    expect(r.entries[0]?.message).toBe(
+      "Rev.1 §2 → Rev.2 §3: §3 was reworded in Rev.2; the proposal's own changes are applied to the new wording",
     );
   });
 
@@ -102,7 +102,7 @@ describe('reanchorProposals', () => {
       ['1–4', ['1', '4']],
     ]);
     expect(r.entries.map((e) => e.outcome)).toEqual(['moved', 'moved', 'moved', 'moved']);
-    expect(r.entries[0]?.message).toContain('§3 → §4');
+    expect(r.entries[0]?.message).toBe('Rev.1 §3 → Rev.2 §4: found by its text (§3 → §4)');
   });
 
   it('finds paragraphs of a separately imported text (other ids) by their text', () => {
@@ -123,7 +123,9 @@ describe('reanchorProposals', () => {
       ['changed', '5'],
       ['changed', '5 bis'],
     ]);
-    expect(r.entries[0]?.message).toContain('§5 changed from “Rev.1”');
+    expect(r.entries[0]?.message).toBe(
+      'Rev.1 §5 → Rev.2 §5: §5 was reworded in Rev.2; the proposal still acts on it (§5 → §5)',
+    );
   });
 
   it('does not place a proposal whose paragraph is gone or whose change collides with the new wording', () => {
@@ -139,8 +141,10 @@ describe('reanchorProposals', () => {
       ['d4', 'unplaced', null],
       ['k5', 'unplaced', null],
     ]);
-    expect(r.entries[0]?.message).toContain('the text of §4 of “Rev.1”');
-    expect(r.entries[1]?.message).toContain('in the words the proposal changes');
+    expect(r.entries[0]?.message).toBe('Rev.1 §4 not placed in Rev.2: the text of its §4 is not in Rev.2');
+    expect(r.entries[1]?.message).toBe(
+      'Rev.1 §5 not placed in Rev.2: §5 was reworded in Rev.2 where the proposal changes it',
+    );
     // Unplaced proposals lose their paragraph: exports list them apart, a revision never applies them.
     expect(r.proposals.flatMap((p) => p.targets.map((t) => t.paragraph))).toEqual([null, null]);
     const built = apply(rev2, r.proposals, { newId: () => 'n' });

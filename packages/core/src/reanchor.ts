@@ -39,7 +39,10 @@ export interface ReanchorEntry {
   readonly outcome: ReanchorOutcome;
   /** The base it was written against. */
   readonly from: BaseRef;
-  /** What happened, in a sentence naming both bases and the paragraphs. */
+  /**
+   * What happened, naming both bases (by revision name, else title) and the paragraphs:
+   * `Rev.1 §2 → Rev.2 §3: §3 was reworded in Rev.2; the proposal's own changes are applied …`.
+   */
   readonly message: string;
 }
 
@@ -160,7 +163,7 @@ const placeTarget = (
   const old = from.get(t.paragraph);
   if (!old) return `${where(t)} is not a paragraph of ${fromName}`;
   const found = to.find(old);
-  if (!found) return `the text of ${where(t)} of ${fromName} is not in ${toName}`;
+  if (!found) return `the text of its ${where(t)} is not in ${toName}`;
   if (t.point === null) {
     return {
       target: { paragraph: found.para.id, label: found.para.label, point: null },
@@ -172,7 +175,7 @@ const placeTarget = (
   const oldPoint = old.points.find((pt) => pt.label === t.point);
   if (!oldPoint) return `${where(t)} is not a point of ${fromName}`;
   const point = pointIn(found.para, oldPoint);
-  if (!point) return `the text of ${where(t)} of ${fromName} is not in ${toName}`;
+  if (!point) return `the text of its ${where(t)} is not in ${toName}`;
   return {
     target: { paragraph: found.para.id, label: found.para.label, point: point.point.label },
     how: found.how === 'same' && point.how === 'same' ? 'same' : 'changed',
@@ -201,6 +204,8 @@ const relabel = (p: Proposal, placed: readonly Placed[]): string => {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const name = (ref: BaseRef): string => describeBase(ref);
+// A base in a row's note: its revision name, else its title.
+const short = (ref: BaseRef): string => ref.revision ?? `“${ref.title}”`;
 
 /**
  * Places `proposals` on `to`. A proposal with no `base`, or whose base is `to` (same content
@@ -252,8 +257,8 @@ const reanchorOne = (
   to: Index,
   toRef: BaseRef,
 ): { proposal: Proposal; entry: ReanchorEntry } => {
-  const fromName = name(base);
-  const toName = name(toRef);
+  const fromName = short(base);
+  const toName = short(toRef);
   const entry = (outcome: ReanchorOutcome, newLabel: string | null, message: string): ReanchorEntry => ({
     proposal: p.id,
     party: p.party,
@@ -261,12 +266,12 @@ const reanchorOne = (
     newLabel,
     outcome,
     from: base,
-    message: `${p.party}, §${p.label}: ${message}`,
+    message: `${fromName} §${p.label} ${newLabel === null ? `not placed in ${toName}` : `→ ${toName} §${newLabel}`}: ${message}`,
   });
   const unplaced = (why: string) => ({
     // Unresolved targets: exports list it as not placed, a revision never applies it.
     proposal: { ...p, targets: p.targets.map((t) => ({ ...t, paragraph: null })) },
-    entry: entry('unplaced', null, `not placed on ${toName}: ${why}`),
+    entry: entry('unplaced', null, why),
   });
   const placed: Placed[] = [];
   for (const t of p.targets) {
@@ -284,37 +289,28 @@ const reanchorOne = (
   const mapping = placed.map((x, i) => `${where(p.targets[i] as Target)} → ${where(x.target)}`).join(', ');
   if (changed.length === 0) {
     return moved
-      ? { proposal: onto, entry: entry('moved', newLabel, `found by its text in ${toName}: ${mapping}`) }
-      : {
-          proposal: onto,
-          entry: entry('kept', newLabel, `its text is unchanged from ${fromName} to ${toName}`),
-        };
+      ? { proposal: onto, entry: entry('moved', newLabel, `found by its text (${mapping})`) }
+      : { proposal: onto, entry: entry('kept', newLabel, `the text it acts on is unchanged`) };
   }
-  const changedWhere = changed.map((x) => where(x.target)).join(', ');
+  const reworded = `${changed.map((x) => where(x.target)).join(', ')} ${changed.length === 1 ? 'was' : 'were'} reworded in ${toName}`;
   const replaces = (p.action === 'amend' || p.action === 'alternative') && !continuesText(p);
   if (!replaces) {
     return {
       proposal: onto,
-      entry: entry(
-        'changed',
-        newLabel,
-        `${changedWhere} changed from ${fromName} to ${toName}; the proposal still acts on it (${mapping})`,
-      ),
+      entry: entry('changed', newLabel, `${reworded}; the proposal still acts on it (${mapping})`),
     };
   }
-  if (placed.length !== 1)
-    return unplaced(`${changedWhere} changed from ${fromName} and the proposal rewrites a run of paragraphs`);
+  if (placed.length !== 1) return unplaced(`${reworded}, and the proposal rewrites a run of paragraphs`);
   const only = placed[0] as Placed;
   const mine = proposedText(p, only.oldText);
   const merged = mergeText(only.oldText, mine, only.newText);
-  if (merged === null)
-    return unplaced(`${changedWhere} changed from ${fromName} in the words the proposal changes`);
+  if (merged === null) return unplaced(`${reworded} where the proposal changes it`);
   return {
     proposal: { ...onto, text: merged, textMode: 'replace' },
     entry: entry(
       'rebased',
       newLabel,
-      `${changedWhere} changed from ${fromName} to ${toName}; the proposal's own changes are applied to the new wording`,
+      `${reworded}; the proposal's own changes are applied to the new wording`,
     ),
   };
 };

@@ -1,4 +1,12 @@
-import { type Proposal, proposalsFromJSON, STATUSES, type Status } from '@bis/core';
+import {
+  baseRefOf,
+  describeBase,
+  type Proposal,
+  proposalsFromJSON,
+  reanchorProposals,
+  STATUSES,
+  type Status,
+} from '@bis/core';
 import { EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView, exportView } from '@bis/formats';
 import { readDocument } from './documents';
 import { CliError, readJson, writeOutput } from './io';
@@ -23,6 +31,7 @@ export const runExport = async (
     status?: string[];
     lang?: string;
     previous?: string;
+    'written-against'?: string[];
     'no-attribution'?: boolean;
     'changes-as-formatting'?: boolean;
   },
@@ -32,14 +41,33 @@ export const runExport = async (
   const format = oneOf<ExportFormat>(values.format, EXPORT_FORMATS, '--format');
   if (!values.base) throw new CliError('missing --base DOC.json (the text to export against)');
   const document = readDocument(values.base);
-  const proposals: Proposal[] = [];
-  for (const file of values.proposals ?? []) proposals.push(...proposalsFromJSON(readJson(file)).proposals);
+  const given: Proposal[] = [];
+  for (const file of values.proposals ?? []) given.push(...proposalsFromJSON(readJson(file)).proposals);
+  // Proposals written against another text are placed on this one by content, or refused: never
+  // compared with wording they were not written against. What happened to each goes to stderr.
+  const bases = (values['written-against'] ?? []).map((f) => readDocument(f));
+  const placed = reanchorProposals(given, document, bases);
+  if (!placed.ok)
+    throw new CliError(
+      `${placed.reason} (with --written-against FILE), or export against the text they were written against`,
+    );
+  if (placed.entries.length)
+    process.stderr.write(
+      `bis: ${placed.entries.length} proposal(s) written against another text, re-anchored on ${describeBase(baseRefOf(document))} by content:\n`,
+    );
+  for (const e of placed.entries) process.stderr.write(`bis:   ${e.party}, ${e.message}\n`);
+  const proposals = placed.proposals;
   const statuses = values.status?.map((s) => oneOf<Status>(s, STATUSES, '--status'));
   const previous = values.previous ? readDocument(values.previous) : undefined;
   const file = await exportView(
     view,
     format,
-    { document, proposals, ...(previous ? { previous } : {}) },
+    {
+      document,
+      proposals,
+      ...(previous ? { previous } : {}),
+      ...(placed.entries.length ? { reanchored: placed.entries } : {}),
+    },
     {
       // Word revisions need a date; proposals not yet tabled get the time of the export.
       now: new Date().toISOString(),

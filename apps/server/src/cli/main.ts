@@ -34,13 +34,19 @@ a label not in the base is an error naming the line. Every line that names a par
 understood is listed on stderr as FILE:LINE; the command then fails unless --lenient is given.`,
   export: `bis export VIEW --base DOC.json [--proposals P.json …] --format FMT [--out FILE]
            [--party NAME …] [--status draft|tabled|withdrawn …] [--lang CODE]
-           [--previous OLD.json] [--no-attribution] [--changes-as-formatting]
+           [--previous OLD.json] [--written-against OLD.json …] [--no-attribution]
+           [--changes-as-formatting]
 
 VIEW: comparison (current | proposed with changes | proponent | rationale | status),
       compilation (the text, each paragraph followed by its proposals), revision (the text).
 FMT:  docx, html, md, csv, json.
 --previous               for the revision view: mark the changes against an older version
                          (in .docx as Word revisions)
+--written-against FILE   the text (document JSON or any importable file) that proposals
+                         recording another base were written against: they are re-anchored on
+                         --base by content, and what moved, was merged into new wording or
+                         could not be placed is listed on stderr and in the export. Without it,
+                         such proposals are refused with an error naming both texts.
 --no-attribution         leave out who proposed what (compilation)
 --changes-as-formatting  in .docx, show changes as bold-underline / strikethrough instead of
                          Word revisions`,
@@ -110,6 +116,7 @@ const dispatch = async (argv: string[]): Promise<number> => {
         status: { type: 'string', multiple: true },
         lang: { type: 'string' },
         previous: { type: 'string' },
+        'written-against': { type: 'string', multiple: true },
         'no-attribution': { type: 'boolean' },
         'changes-as-formatting': { type: 'boolean' },
       });

@@ -135,7 +135,11 @@ export const comparisonToDocx = (c: Comparison, options: DocxOptions = {}): Uint
     const cell = (col: ComparisonColumn): string[] => {
       switch (col) {
         case 'label':
-          return [para(run(r.label, { bold: true })), para(run(r.actionLabel, { size: 8 }))];
+          return [
+            para(run(r.label, { bold: true })),
+            para(run(r.actionLabel, { size: 8 })),
+            ...(r.baseNote ? [para(run(r.baseNote, { size: 8, italic: true }))] : []),
+          ];
         case 'current':
           return currentParagraphs(r);
         case 'proposed':

@@ -37,6 +37,7 @@ const proposalBlock = (
     para(head, { ...indent, keepNext: true, after: 40 }),
     ...text,
     ...reasonParagraphs(r, indent, true),
+    ...(r.baseNote && r.current !== null ? [para(run(r.baseNote, { italic: true, size: 8 }), indent)] : []),
     ...(reason ? [para(run(`${r.label}: ${reason}`, { italic: true }), indent)] : []),
   ];
 };

@@ -6,6 +6,7 @@ import {
   type Proposal,
   paragraphsOf,
   proposedText,
+  type ReanchorEntry,
   type Target,
 } from '@bis/core';
 import { type DiffRun, diffWords } from '@bis/diff';
@@ -32,6 +33,11 @@ export interface ComparisonRow {
   readonly reason: string;
   /** Links to and from other proposals (`§93 → §93 bis`), shown beside the reason. */
   readonly links: readonly RowLink[];
+  /**
+   * For a proposal written against another text: what re-anchoring it on this one did
+   * (`Kenya, §2: … changed from “Rev.1” …`), or ''. Shown in every format.
+   */
+  readonly baseNote: string;
 }
 
 /** Options of the comparison view. */
@@ -42,6 +48,11 @@ export interface ComparisonOptions {
   readonly actions?: readonly Action[];
   /** Keep only these statuses (default: every status but `withdrawn`). */
   readonly statuses?: readonly Proposal['status'][];
+  /**
+   * The report of `reanchorProposals` for proposals written against another text: each row
+   * shows its entry, and the JSON exports carry the whole report.
+   */
+  readonly reanchored?: readonly ReanchorEntry[];
 }
 
 /** A comparison table: the base document's identity and its rows in text order. */
@@ -50,6 +61,8 @@ export interface Comparison {
   readonly symbol: string | null;
   readonly revision: string | null;
   readonly rows: readonly ComparisonRow[];
+  /** What re-anchoring did to proposals written against another text (empty when none were). */
+  readonly reanchored: readonly ReanchorEntry[];
 }
 
 const ACTION_WORDS: Record<Action, string> = {
@@ -110,13 +123,22 @@ const currentOf = (
   return { text: texts.join('\n'), note: '' };
 };
 
+/** The message of each re-anchored proposal, by proposal id. */
+export const baseNotesOf = (entries: readonly ReanchorEntry[] = []): ReadonlyMap<string, string> =>
+  new Map(entries.map((e) => [e.proposal as string, e.message]));
+
 /** Builds one comparison row: the proposal beside the text it changes, with its links. */
 export const comparisonRow = (
   p: Proposal,
   byId: ReadonlyMap<string, Paragraph>,
   links: ReadonlyMap<string, readonly RowLink[]> = new Map(),
+  baseNotes: ReadonlyMap<string, string> = new Map(),
 ): ComparisonRow => {
-  const { text: current, note } = currentOf(p, byId);
+  const baseNote = baseNotes.get(p.id) ?? '';
+  const found = currentOf(p, byId);
+  const current = found.text;
+  // A proposal that could not be re-anchored says why, rather than "not resolved".
+  const note = current === null && baseNote ? baseNote : found.note;
   const proposed = p.action === 'move' ? (current ?? p.text) : proposedText(p, current ?? '');
   // Without the current text there is nothing to mark against: the proposal is shown as written.
   const runs: DiffRun[] =
@@ -134,6 +156,7 @@ export const comparisonRow = (
     note,
     reason: reasonOf(p),
     links: links.get(p.id) ?? [],
+    baseNote,
   };
 };
 
@@ -159,6 +182,13 @@ export const buildComparison = (
   ];
   // Links are labelled from every proposal given, also those the filters leave out.
   const links = linksByProposal(proposals);
-  const rows = ordered.map((p) => comparisonRow(p, byId, links));
-  return { title: doc.title, symbol: doc.symbol, revision: doc.revision, rows };
+  const notes = baseNotesOf(options.reanchored);
+  const rows = ordered.map((p) => comparisonRow(p, byId, links, notes));
+  return {
+    title: doc.title,
+    symbol: doc.symbol,
+    revision: doc.revision,
+    rows,
+    reanchored: options.reanchored ?? [],
+  };
 };

@@ -21,7 +21,8 @@ const proposalHtml = (view: CompilationView, r: ComparisonRow): string => {
   const links = r.links.length
     ? `<p class="note">${r.links.map((l) => escapeHtml(linkLine(l))).join('<br>')}</p>`
     : '';
-  return `<li><p><strong>${escapeHtml(r.actionLabel)}</strong>${by} <small>(${escapeHtml(statusLabel(r.proposal))})</small></p><p>${text}</p>${rationale}${links}</li>`;
+  const base = r.baseNote && r.current !== null ? `<p class="note">${escapeHtml(r.baseNote)}</p>` : '';
+  return `<li><p><strong>${escapeHtml(r.actionLabel)}</strong>${by} <small>(${escapeHtml(statusLabel(r.proposal))})</small></p><p>${text}</p>${rationale}${links}${base}</li>`;
 };
 
 const sectionHtml = (view: CompilationView, s: CompilationSection): string => {
@@ -74,6 +75,7 @@ const proposalMarkdown = (view: CompilationView, r: ComparisonRow): string[] => 
     `- **${md(r.actionLabel)}**${by} (${statusLabel(r.proposal)})`,
     `  ${text.replace(/\n/g, '\n  ')}`,
     ...(reason ? [`  _${reason.replace(/\n/g, '; ')}_`] : []),
+    ...(r.baseNote && r.current !== null ? [`  (${md(r.baseNote)})`] : []),
   ];
 };
 
@@ -111,7 +113,9 @@ export const compilationToMarkdown = (view: CompilationView): string => {
 
 /** The compilation as CSV: one row per paragraph and one per proposal under it. */
 export const compilationToCsv = (view: CompilationView): string => {
-  const rows: string[][] = [['paragraph', 'kind', 'text', 'proponent', 'rationale', 'status', 'id', 'links']];
+  const rows: string[][] = [
+    ['paragraph', 'kind', 'text', 'proponent', 'rationale', 'status', 'id', 'links', 'base'],
+  ];
   const proposalRow = (label: string, r: ComparisonRow): string[] => [
     label,
     r.actionLabel,
@@ -121,6 +125,7 @@ export const compilationToCsv = (view: CompilationView): string => {
     statusLabel(r.proposal),
     r.proposal.id,
     linksText(r.links),
+    r.baseNote,
   ];
   for (const s of view.sections) {
     if (s.kind === 'heading')
@@ -149,6 +154,7 @@ export const compilationToJson = (view: CompilationView): string => {
     summary: r.proposal.summary,
     reason: r.reason,
     links: r.links,
+    baseNote: r.baseNote,
     status: r.proposal.status,
     decision: r.proposal.decision,
   });
@@ -172,6 +178,7 @@ export const compilationToJson = (view: CompilationView): string => {
               },
       ),
       unplaced: view.unplaced.map((u) => ({ ...proposal(u.row), reason: u.reason })),
+      reanchored: view.reanchored,
     },
     null,
     2,

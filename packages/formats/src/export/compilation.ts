@@ -5,8 +5,9 @@ import {
   type Paragraph,
   type Proposal,
   paragraphsOf,
+  type ReanchorEntry,
 } from '@bis/core';
-import { type ComparisonOptions, type ComparisonRow, comparisonRow } from './comparison';
+import { baseNotesOf, type ComparisonOptions, type ComparisonRow, comparisonRow } from './comparison';
 import { linksByProposal } from './reasons';
 
 /** Options of the compilation view. */
@@ -41,6 +42,8 @@ export interface CompilationView {
   readonly unplaced: readonly { readonly row: ComparisonRow; readonly reason: string }[];
   /** How many proposals the view shows. */
   readonly count: number;
+  /** What re-anchoring did to proposals written against another text (empty when none were). */
+  readonly reanchored: readonly ReanchorEntry[];
 }
 
 /** Builds the compilation view of `proposals` on `doc` (withdrawn ones left out by default). */
@@ -56,17 +59,20 @@ export const buildCompilation = (
     ...(options.actions ? { action: options.actions } : {}),
   });
   const links = linksByProposal(proposals);
-  const rows = (ps: readonly Proposal[]): ComparisonRow[] => ps.map((p) => comparisonRow(p, byId, links));
+  const notes = baseNotesOf(options.reanchored);
+  const rows = (ps: readonly Proposal[]): ComparisonRow[] =>
+    ps.map((p) => comparisonRow(p, byId, links, notes));
   const sections = compiled.rows.map((r): CompilationSection => {
     if (r.kind === 'heading') return r;
     if (r.kind === 'paragraph')
       return { kind: 'paragraph', paragraph: r.paragraph, proposals: rows(r.proposals) };
     return { kind: 'insertion', label: r.label, anchor: r.anchor, proposals: rows(r.proposals) };
   });
-  const unplaced = compiled.unplaced.map((u) => ({
-    row: comparisonRow(u.proposal, byId, links),
-    reason: u.reason,
-  }));
+  const unplaced = compiled.unplaced.map((u) => {
+    const row = comparisonRow(u.proposal, byId, links, notes);
+    // A proposal that re-anchoring could not place says why, rather than "not resolved".
+    return { row, reason: row.current === null && row.baseNote ? row.baseNote : u.reason };
+  });
   const count =
     sections.reduce((n, s) => n + (s.kind === 'heading' ? 0 : s.proposals.length), 0) + unplaced.length;
   return {
@@ -77,5 +83,6 @@ export const buildCompilation = (
     sections,
     unplaced,
     count,
+    reanchored: options.reanchored ?? [],
   };
 };

@@ -47,6 +47,7 @@ export const COMPARISON_CSV_COLUMNS = [
   'decision note',
   'supporters',
   'links',
+  'base',
 ] as const;
 
 /** The comparison table as CSV, one row per proposal. */
@@ -68,5 +69,6 @@ export const comparisonToCsv = (c: Comparison): string =>
       r.proposal.decisionNote,
       r.proposal.supporters.join('; '),
       linksText(r.links),
+      r.baseNote,
     ]),
   ]);

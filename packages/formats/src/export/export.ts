@@ -1,4 +1,10 @@
-import { type BisDocument, BisInputError, documentToJSON, type Proposal } from '@bis/core';
+import {
+  type BisDocument,
+  BisInputError,
+  documentToJSON,
+  type Proposal,
+  type ReanchorEntry,
+} from '@bis/core';
 import { comparisonToDocx, type DocxOptions } from '../docx/comparison';
 import { compilationToDocx } from '../docx/compilation';
 import { documentComparisonToDocx, documentToDocx } from '../docx/revision';
@@ -43,6 +49,11 @@ export interface ExportInput {
    * changes in .docx); other views ignore it.
    */
   readonly previous?: BisDocument;
+  /**
+   * What `reanchorProposals` did to proposals written against another text (they are given here
+   * already re-anchored): the comparison and compilation show each entry on its row.
+   */
+  readonly reanchored?: readonly ReanchorEntry[];
 }
 
 /** Options shared by every export. */
@@ -120,7 +131,8 @@ export const exportView = async (
       format,
     );
   }
-  return { data: await exporter(input, options), mediaType: MEDIA_TYPES[format], extension: format };
+  const withReport = input.reanchored ? { ...options, reanchored: input.reanchored } : options;
+  return { data: await exporter(input, withReport), mediaType: MEDIA_TYPES[format], extension: format };
 };
 
 /** The formats a comparison of two versions can be written in. */

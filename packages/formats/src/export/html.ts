@@ -53,6 +53,7 @@ ins { text-decoration: none; font-weight: bold; border-bottom: 2px solid #1a5e1a
 del { text-decoration: line-through; color: #8a1010; background: #fbe9e9; }
 .label { white-space: nowrap; font-weight: bold; }
 .note { font-style: italic; color: #444; }
+.base { white-space: normal; font-weight: normal; font-size: .85em; }
 .links { list-style: none; margin: .3rem 0 0; padding: 0; font-size: .9em; }
 @media print { body { margin: 0; } thead { display: table-header-group; } tr { break-inside: avoid; } ins, del { background: none; } }
 @page { size: A4 landscape; margin: 1.5cm; }
@@ -64,6 +65,10 @@ ${body}
 </html>
 `;
 };
+
+/** A row's re-anchoring note (see `ComparisonRow.baseNote`) as HTML, or ''. */
+export const baseNoteHtml = (r: ComparisonRow): string =>
+  r.baseNote ? `<p class="note base">${escapeHtml(r.baseNote)}</p>` : '';
 
 /** A row's reason and its links (`→ §93 bis: …`) as the HTML of one table cell. */
 export const reasonHtml = (r: ComparisonRow): string => {
@@ -90,7 +95,7 @@ export const comparisonToHtml = (c: Comparison, options: HtmlOptions = {}): stri
             ? `${escapeHtml(r.actionLabel)}<br>${withBreaks(r.proposed)}`
             : runsToHtml(r.runs);
       return `<tr>
-<th scope="row" class="label">${escapeHtml(r.label)}<br><small>${escapeHtml(r.actionLabel)}</small></th>
+<th scope="row" class="label">${escapeHtml(r.label)}<br><small>${escapeHtml(r.actionLabel)}</small>${baseNoteHtml(r)}</th>
 <td>${current}</td>
 <td>${proposed}</td>
 <td>${escapeHtml(r.proponent)}</td>

@@ -67,7 +67,7 @@ export const comparisonToMarkdown = (c: Comparison): string => {
           ? `${md(r.actionLabel)}: ${md(r.proposed)}`
           : runsToMarkdown(r.runs);
     lines.push(
-      `| ${cell(md(`${r.label} (${r.actionLabel})`))} | ${cell(current)} | ${cell(proposed)} | ${cell(md(r.proponent))} | ${cell(reasonMarkdown(r))} | ${cell(statusLabel(r.proposal))} |`,
+      `| ${cell(md(`${r.label} (${r.actionLabel})`) + (r.baseNote ? `<br>_${md(r.baseNote)}_` : ''))} | ${cell(current)} | ${cell(proposed)} | ${cell(md(r.proponent))} | ${cell(reasonMarkdown(r))} | ${cell(statusLabel(r.proposal))} |`,
     );
   }
   return `${lines.join('\n')}\n`;
