@@ -46,6 +46,8 @@ export interface TestSyncServerOptions {
   readonly allowedOrigins?: readonly string[];
   readonly port?: number;
   readonly synchronous?: 'full' | 'normal';
+  /** Errors the hub recovered from (default: ignored). */
+  readonly onError?: (error: unknown, context: string) => void;
 }
 
 /** Starts a test server; resolves once it listens. */
@@ -75,7 +77,7 @@ export const startTestSyncServer = async (options: TestSyncServerOptions): Promi
     schemaVersion: 1,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
-    onError: () => {},
+    onError: options.onError ?? (() => {}),
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
