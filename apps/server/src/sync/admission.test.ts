@@ -162,6 +162,9 @@ describe('admission', () => {
     expect(room.owners.get(11)).toBe('alice');
     expect(admission.claim(room, a, 11)).toBe('yes');
     expect(admission.claim(room, b, 11)).toBe('no');
+    // One binding per connection: a second id is spoken for, not bound.
+    expect(admission.claim(room, a, 13)).toBe('yes');
+    expect(room.owners.has(13)).toBe(false);
     // A reader speaks for its id without binding it.
     expect(admission.claim(room, o, 12)).toBe('yes');
     expect(room.owners.has(12)).toBe(false);

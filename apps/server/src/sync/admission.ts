@@ -34,6 +34,8 @@ export interface Admittee<P> {
   readonly answers: TokenBucket;
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds: Set<number>;
+  /** Client ids this connection bound through presence (at most one: a client has one id). */
+  presenceBindings: number;
 }
 
 /** What admission needs to know about a loaded document. */
@@ -61,6 +63,14 @@ export type UpdateVerdict =
 
 /** The verdict on a presence entry's client id. */
 export type ClaimVerdict = 'no' | 'yes' | 'bound';
+
+/** Answers remembered during one pass of `recheck` over every connection. */
+export interface RecheckSweep {
+  /** Principal (as the connection holds it) → whether its sign-in holds. */
+  readonly sessions: Map<unknown, boolean>;
+  /** `pid\0docName` → whether it may read. */
+  readonly reads: Map<string, boolean>;
+}
 
 /** The hooks of the hub that admission uses. */
 export type AdmissionHooks<P> = Pick<
@@ -97,6 +107,7 @@ export class Admission<P> {
       messages: new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst, this.now),
       answers: new TokenBucket(this.limits.answerBytesPerSecond, this.limits.answerBurstBytes, this.now),
       awarenessIds: new Set(),
+      presenceBindings: 0,
     };
   }
 
@@ -178,13 +189,29 @@ export class Admission<P> {
     return { code: CloseCode.rateLimited, reason: 'too much data requested; reconnect later' };
   }
 
-  /** Whether an open connection may stay: its session is still valid and it may still read. */
-  recheck(conn: Admittee<P>): Refusal | null {
+  /**
+   * Whether an open connection may stay: its session is still valid and it may still read.
+   * `sweep` (one per pass over all connections) remembers answers, so that many connections of
+   * one user to one document cost one look-up.
+   */
+  recheck(conn: Admittee<P>, sweep?: RecheckSweep): Refusal | null {
     if (conn.userKey === null) return null; // not admitted yet: admission will decide
-    if (conn.principal !== null && this.hooks.sessionValid && !this.hooks.sessionValid(conn.principal))
-      return { code: CloseCode.unauthenticated, reason: 'your session ended; sign in again' };
-    if (!this.hooks.access(conn.principal, conn.docName).read)
-      return { code: CloseCode.forbidden, reason: 'your access to this document was removed' };
+    const p = conn.principal;
+    if (p !== null && this.hooks.sessionValid) {
+      let valid = sweep?.sessions.get(p);
+      if (valid === undefined) {
+        valid = this.hooks.sessionValid(p);
+        sweep?.sessions.set(p, valid);
+      }
+      if (!valid) return { code: CloseCode.unauthenticated, reason: 'your session ended; sign in again' };
+    }
+    const key = `${conn.pid ?? ''}\u0000${conn.docName}`;
+    let read = sweep?.reads.get(key);
+    if (read === undefined) {
+      read = this.hooks.access(p, conn.docName).read;
+      sweep?.reads.set(key, read);
+    }
+    if (!read) return { code: CloseCode.forbidden, reason: 'your access to this document was removed' };
     return null;
   }
 
@@ -246,8 +273,12 @@ export class Admission<P> {
     if (owner !== undefined && owner !== conn.pid) return 'no';
     conn.awarenessIds.add(id);
     if (owner !== undefined || conn.pid === null) return 'yes';
+    // One binding per connection (a stock client shows one id, its own): churning presence ids
+    // must not grow the stored bindings without bound.
+    if (conn.presenceBindings >= 1) return 'yes';
     if (!this.hooks.access(conn.principal, room.name).write) return 'yes';
     room.owners.set(id, conn.pid);
+    conn.presenceBindings++;
     return 'bound';
   }
 

@@ -99,11 +99,12 @@ export class SyncHub<P> {
 
   private recheckNow(): void {
     this.recheckScheduled = false;
+    const sweep = { sessions: new Map<unknown, boolean>(), reads: new Map<string, boolean>() };
     for (const conn of this.allConns) {
       if (conn.closed) continue;
       let refusal: Refusal | null;
       try {
-        refusal = this.admission.recheck(conn);
+        refusal = this.admission.recheck(conn, sweep);
       } catch (error) {
         this.report(error, `recheck ${conn.docName}`);
         continue;
