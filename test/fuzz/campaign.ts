@@ -21,6 +21,8 @@ export interface CampaignOptions {
   /** Connections open at once. */
   readonly connections: number;
   readonly seed: number;
+  /** Stop sending at this time (ms since the epoch) even if fewer messages were sent. */
+  readonly deadline?: number;
   /** A message whose answer takes longer than this counts as a hang (ms). */
   readonly hangMs?: number;
   /** Called about every 10,000 messages. */
@@ -66,6 +68,8 @@ export const runCampaign = async (o: CampaignOptions): Promise<CampaignResult> =
   };
   let nextProgress = 10_000;
   const QUERY = new Uint8Array([3]);
+  const deadline = o.deadline ?? Number.POSITIVE_INFINITY;
+  const more = () => result.sent < o.messages && Date.now() < deadline;
 
   const connection = async (): Promise<void> => {
     const ws = new WebSocket(`${o.url}/${o.doc}?token=${o.token}`, { perMessageDeflate: false });
@@ -107,7 +111,7 @@ export const runCampaign = async (o: CampaignOptions): Promise<CampaignResult> =
       });
     // Joined once the server's sync step 1 arrived.
     while (!closed && inbox === 0) await next();
-    while (!closed && result.sent < o.messages) {
+    while (!closed && more()) {
       const msg = mutate(rand, pool);
       const seen = inbox;
       const t0 = performance.now();
@@ -131,7 +135,7 @@ export const runCampaign = async (o: CampaignOptions): Promise<CampaignResult> =
   };
 
   const worker = async (): Promise<void> => {
-    while (result.sent < o.messages) await connection();
+    while (more()) await connection();
   };
   await Promise.all(Array.from({ length: o.connections }, worker));
   return result;

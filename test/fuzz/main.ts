@@ -1,7 +1,8 @@
 /**
- * `npm run fuzz [-- --messages N] [--connections C] [--seed S] [--raw]`: sends N (default
- * 1,000,000) mutated y-websocket messages over C (default 8) connections at a sync server in its
- * own process, and reports crashes, answers slower than 250 ms, server loop stalls and memory.
+ * `npm run fuzz [-- --messages N] [--connections C] [--seed S] [--raw] [--minutes M]`: sends N
+ * (default 1,000,000) mutated y-websocket messages over C (default 8) connections at a sync server
+ * in its own process (or as many as M minutes allow), and reports crashes, answers slower than
+ * 250 ms, server loop stalls and memory.
  * Exits 1 on a crash, a hang, an error the hub reported, or stock clients that no longer converge.
  */
 import { describeReport, fuzzRun } from './run';
@@ -19,6 +20,7 @@ const report = await fuzzRun({
   connections: opt('--connections', 8),
   seed,
   raw: args.includes('--raw'),
+  ...(args.includes('--minutes') ? { minutes: opt('--minutes', 0) } : {}),
   log: (line) => process.stdout.write(`[fuzz] ${line}\n`),
 });
 process.stdout.write(`${describeReport(report)}\n`);

@@ -34,6 +34,8 @@ export interface FuzzRunOptions {
   readonly seed: number;
   /** No shape validator: every update goes to Yjs. */
   readonly raw?: boolean;
+  /** Stop sending after this many minutes even if fewer messages were sent. */
+  readonly minutes?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -149,11 +151,11 @@ export const fuzzRun = async (o: FuzzRunOptions): Promise<FuzzReport> => {
       messages: o.messages,
       connections: o.connections,
       seed: o.seed,
-      onProgress: (sent, r) => {
-        if (sent % 100_000 === 0 || o.messages <= 100_000)
-          log(
-            `${sent} sent, ${r.connections} connections, ${r.hangs} slow answers, slowest ${r.slowestMs.toFixed(0)} ms, server rss ${((proc.last?.rss ?? 0) / 1e6).toFixed(0)} MB`,
-          );
+      ...(o.minutes ? { deadline: started + o.minutes * 60_000 } : {}),
+      onProgress: (_sent, r) => {
+        log(
+          `${r.sent} sent, ${r.connections} connections, ${r.hangs} slow answers, slowest ${r.slowestMs.toFixed(0)} ms, server rss ${((proc.last?.rss ?? 0) / 1e6).toFixed(0)} MB`,
+        );
       },
     });
   } finally {
