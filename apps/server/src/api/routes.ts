@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, EXPORT_VIEWS, type ExportFormat, type ExportView, expor
 import type { Context } from 'hono';
 import type { Principal } from '../auth/principal';
 import { audit, readableProcess, requireChair, requireUser, type Services } from '../commands/context';
+import { reanchorSummary, tabledOnCurrent } from '../commands/export-bases';
 import { createParty, invite, setMember, setRole } from '../commands/people';
 import {
   createProcess,
@@ -377,17 +378,30 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
         throw invalid(`Unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
       const filter = exportFilter(c.req.query());
       const whole = revisionDocument(svc, who(c), pid);
-      const tabled: Proposal[] = listProposals(svc, who(c), pid).filter((x) => x.status === 'tabled');
+      // Proposals tabled against an earlier revision are re-anchored on this one by content.
+      const { proposals: tabled, entries } = tabledOnCurrent(svc, who(c), pid, whole);
       const part = filter.section === null ? whole : sectionOf(whole, filter.section);
       if (!part) throw invalid(`No section heading "${filter.section}" in the current text.`, 'section');
-      const proposals = part === whole ? tabled : proposalsIn(part, tabled);
+      const proposals: Proposal[] = part === whole ? tabled : proposalsIn(part, tabled);
+      const shown = new Set<string>(proposals.map((x) => x.id));
+      const reanchored = entries.filter((e) => shown.has(e.proposal));
       let file: Awaited<ReturnType<typeof exportView>>;
       try {
-        file = await exportView(view, format, { document: part, proposals }, filter.options);
+        file = await exportView(
+          view,
+          format,
+          { document: part, proposals, ...(reanchored.length ? { reanchored } : {}) },
+          filter.options,
+        );
       } catch (e) {
         if (e instanceof BisInputError) throw invalid(e.message, e.path || null);
         throw e;
       }
+      if (reanchored.length)
+        c.header(
+          'Bis-Reanchored',
+          `${reanchored.length} tabled against an earlier revision: ${reanchorSummary(reanchored)}`,
+        );
       const name = `${pid}-${view}${filter.suffix}.${file.extension}`;
       c.header('Content-Type', file.mediaType);
       c.header('Content-Disposition', `attachment; filename="${name}"`);

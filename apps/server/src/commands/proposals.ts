@@ -22,6 +22,7 @@ import { newId } from '../auth/tokens';
 import type { ProposalRow } from '../db/types';
 import { audit, readableProcess, requireChair, requireMember, requireUser, type Services } from './context';
 import { type Draft, type DraftInput, listDrafts, readDraft, writeDraft } from './drafts';
+import { revisionBase } from './export-bases';
 import { importDocx, importWritten } from './imports';
 import { revisionDocument } from './processes';
 import { publishToCompilation as publishNow, workspaceDoc } from './yjs-docs';
@@ -124,9 +125,12 @@ export const table = async (
       }),
     );
     const at = svc.now();
+    // The proposal records the text it is tabled against, so that exports against a later
+    // revision re-anchor it instead of comparing it with wording the party never saw.
+    const writtenAgainst = revisionBase(svc, proc.id, proc.currentRevision)?.ref;
     const next = outcome(
       tableProposal(
-        { ...edited, action: draft.action },
+        { ...edited, action: draft.action, ...(writtenAgainst ? { base: writtenAgainst } : {}) },
         { now: new Date(at), revision: revisionInfo(svc, proc.id, proc.currentRevision) },
       ),
     );
