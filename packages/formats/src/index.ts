@@ -51,6 +51,13 @@ export type { HtmlOptions } from './export/html';
 export { escapeHtml, htmlPage, runsToHtml } from './export/html';
 export { runsToMarkdown } from './export/markdown';
 export { documentLine, statusLabel } from './export/words';
+export type { AmendedTextImport, AmendedTextOptions } from './proposals-import/amended-text';
+export {
+  importAmendedText,
+  importAmendedTextFile,
+  readNote,
+  readsAsAmendedText,
+} from './proposals-import/amended-text';
 export type { StructuredImportOptions } from './proposals-import/structured';
 export { importStructuredProposals } from './proposals-import/structured';
 export type {

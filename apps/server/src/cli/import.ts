@@ -2,10 +2,12 @@ import { basename } from 'node:path';
 import { type BisDocument, baseRefOf, documentToJSON, type ProposalSet, proposalsToJSON } from '@bis/core';
 import {
   type ImportError,
+  importAmendedTextFile,
   importDocxProposals,
   importStructuredProposals,
   importWrittenProposals,
   noProposalsMessage,
+  readsAsAmendedText,
 } from '@bis/formats';
 import { readDocument } from './documents';
 import { CliError, extensionOf, readInput, readText, writeOutput } from './io';
@@ -61,7 +63,17 @@ export const runImportProposals = (
   if (ext !== 'txt' && ext !== 'md' && ext !== 'text' && ext !== '') {
     throw new CliError(`${file}: unknown format ".${ext}" (expected .txt, .md, .csv, .json or .docx)`);
   }
-  const result = importWrittenProposals(readText(file), options);
+  const text = readText(file);
+  const result = importWrittenProposals(text, options);
+  // The delegation's amended copy of the whole text: proposals by comparison with the base.
+  if (result.set.proposals.length === 0 && readsAsAmendedText(text, base)) {
+    const amended = importAmendedTextFile(text, options);
+    failOnErrors(file, amended.errors);
+    if (amended.set.proposals.length === 0)
+      throw new CliError(`${file}: no proposals found: the amended copy is the same as the base text`);
+    writeOutput(values.out, json(proposalsToJSON(recordBase(amended.set, base))));
+    return 0;
+  }
   failOnErrors(file, result.errors);
   // Lines that name a paragraph but were not understood: never dropped in silence.
   for (const u of result.unread)

@@ -15,9 +15,12 @@ import {
   proposalId,
   type StakeholderGroup,
 } from '@bis/core';
+import { importAmendedText } from '../proposals-import/amended-text';
 import { buildProposal, indexBase, slug } from '../proposals-import/build';
 import { normalizeLabel } from '../proposals-import/reference';
 import type { ImportError } from '../proposals-import/written';
+import { importDocxText } from './import-text';
+import { markedAsChanges } from './inline-marks';
 import { type DocxParagraph, type DocxTable, readDocx } from './read';
 import { findTableProposals, tableRoles } from './table';
 import { findTrackedProposals } from './tracked';
@@ -42,8 +45,12 @@ export interface DocxProposalsOptions {
 
 /** The result of importing proposals from a .docx. */
 export interface DocxProposalsImport {
-  /** What the file was read as. */
-  readonly kind: 'table' | 'tracked-changes';
+  /**
+   * What the file was read as: a comparison table, a track-changed copy, a copy with words
+   * marked by formatting (bold or underlined added, struck through deleted), or a plain amended
+   * copy of the whole text compared with the base.
+   */
+  readonly kind: 'table' | 'tracked-changes' | 'inline-marks' | 'amended-text';
   readonly set: ProposalSet;
   /**
    * Problems (`line` is the table row, header included, or the Word paragraph of the body,
@@ -54,8 +61,10 @@ export interface DocxProposalsImport {
 
 /**
  * Imports proposals from a .docx. Throws `BisInputError` for a hostile or broken file, and for
- * a document with neither a comparison table nor tracked changes; other problems (a label not
- * in the base, a changed paragraph without a number) are returned in `errors`.
+ * a document with neither a comparison table, tracked changes nor marked words when no base is
+ * given (with a base, such a document is read as an amended copy of the whole text); other
+ * problems (a label not in the base, a changed paragraph without a number) are returned in
+ * `errors`.
  *
  * Track-changed copy: every proposal is the given party's; the revision authors and date are
  * kept in the proposal's `summary` (`Word revisions by Jane Doe (2025-07-10)`).
@@ -108,14 +117,31 @@ export const importDocxProposals = (
     const tracked = paragraphs.some(
       (p) => p.markInserted || p.markDeleted || p.segments.some((s) => s.op !== 'equal'),
     );
-    if (!tracked) {
-      throw new BisInputError(
-        'no proposals found: the document has neither a comparison table (a header row with a "Proposed text" column) nor tracked changes',
-        where,
-      );
+    const marked = tracked ? null : markedAsChanges(paragraphs);
+    if (!tracked && !marked) {
+      // A plain copy: the delegation's amended copy of the whole text, read against the base.
+      if (!options.base) {
+        throw new BisInputError(
+          'no proposals found: the document has neither a comparison table (a header row with a "Proposed text" column) nor tracked changes, nor words marked in bold or underlined (added) and struck through (deleted); if it is an amended copy of the whole text, give the base text it amends (--base BASE.json) to compare it with',
+          where,
+        );
+      }
+      const copy = importDocxText(bytes, {
+        fileName: where,
+        ...(options.limits ? { limits: options.limits } : {}),
+      });
+      const amended = importAmendedText(copy, {
+        party,
+        base: options.base,
+        fileName: where,
+        ...(options.group ? { group: options.group } : {}),
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.newId ? { newId: options.newId } : {}),
+      });
+      return { kind: 'amended-text', set: amended.set, errors: amended.errors };
     }
-    kind = 'tracked-changes';
-    const { findings, problems } = findTrackedProposals(paragraphs, content.comments);
+    kind = marked ? 'inline-marks' : 'tracked-changes';
+    const { findings, problems } = findTrackedProposals(marked ?? paragraphs, content.comments);
     errors.push(...problems);
     for (const f of findings) {
       const { proposal, problems: more } = buildProposal(
