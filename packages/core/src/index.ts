@@ -84,6 +84,7 @@ export type { InsertLabelOptions, RenumberOptions } from './numbering';
 export { labelForInsert, labelsForInserts, renumber } from './numbering';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export { letterFor, numberForLetter, printedLabel } from './printed-label';
+export { proposalShapeProblem } from './proposal-shape';
 export type { BaseRefJSON, PartyJSON, ProposalJSON, ProposalsJSON, TargetJSON } from './proposals-json';
 export { PROPOSALS_FORMAT, proposalsFromJSON, proposalsToJSON } from './proposals-json';
 export { continuesText, proposedText } from './proposed';
