@@ -4,7 +4,7 @@
  * writes it, replacing a proposal whole on each command; everyone reads.
  */
 import type { Proposal } from '@bis/core';
-import { BisInputError } from '@bis/core';
+import { BisInputError, proposalShapeProblem } from '@bis/core';
 import type * as Y from 'yjs';
 import { ID_PATTERN } from './docnames';
 
@@ -26,16 +26,24 @@ export const removeFromCompilation = (ydoc: Y.Doc, id: string): boolean => {
   return true;
 };
 
+// Only what has the model's shape is read: one malformed entry (a `null` target written before
+// drafts were checked) must not break every reader of the compilation.
 const isProposal = (v: unknown, id: string): v is Proposal =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { id?: unknown }).id === id;
+  typeof v === 'object' &&
+  v !== null &&
+  (v as { id?: unknown }).id === id &&
+  proposalShapeProblem(v) === null;
 
-/** Reads one compiled proposal, or null. */
+/** Reads one compiled proposal, or null (also when the stored entry is not a readable Proposal). */
 export const readCompiledProposal = (ydoc: Y.Doc, id: string): Proposal | null => {
   const v = proposalsMap(ydoc).get(id);
   return isProposal(v, id) ? v : null;
 };
 
-/** Reads every compiled proposal, by id (Y.Map's own order differs between replicas). */
+/**
+ * Reads every readable compiled proposal, by id (Y.Map's own order differs between replicas);
+ * entries without the shape of a Proposal are left out.
+ */
 export const readCompilation = (ydoc: Y.Doc): Proposal[] =>
   [...proposalsMap(ydoc).entries()]
     .filter((e): e is [string, Proposal] => isProposal(e[1], e[0]))

@@ -10,6 +10,7 @@ export {
 } from './compilation-doc';
 export type { DocRef, Scope } from './docnames';
 export { docName, ID_PATTERN, isId, MAX_REVISION, parseDocName, SCOPES } from './docnames';
+export { CLIENT_READ_ONLY_DRAFT_FIELDS, DRAFT_LIMITS, draftValueProblem } from './draft-values';
 export type { Meta } from './meta';
 export { initMeta, metaMap, readMeta } from './meta';
 export { headingAttrs, paragraphAttrs, readDocument, textFragment, writeDocument } from './revision-doc';

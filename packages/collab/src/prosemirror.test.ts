@@ -121,7 +121,7 @@ describe('schema specs with ProseMirror and y-prosemirror', () => {
       id: 'd1',
       party: 'Kenya',
       action: 'amend',
-      targets: [],
+      targets: [{ paragraph: null, label: '77', point: null }],
       position: null,
       label: '77',
       summary: '',

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { attrValueProblem } from './attr-check';
 import { DEFAULT_BUDGET, scanUpdate, type UpdateBudget } from './budget';
 import { ID_PATTERN, SCOPES, type Scope } from './docnames';
+import { draftValueProblem } from './draft-values';
 import {
   ELEMENT,
   FRAGMENT,
@@ -176,6 +177,7 @@ const checkPlace = (
   item: Y.Item,
   { parent, key }: Located,
   serverOnly: readonly string[],
+  serverOnlyFields: readonly string[] = [],
 ): void => {
   const at = idText(item.id);
   const schema = schemaOf(scope);
@@ -218,6 +220,8 @@ const checkPlace = (
     if (key === null) invalid(`item ${at}: a draft is a map: item without key`);
     const type = (DRAFT_FIELDS as Record<string, string>)[key as string];
     if (!type) invalid(`item ${at}: unknown draft field "${key}"`);
+    if (serverOnlyFields.includes(key as string))
+      invalid(`item ${at}: draft field "${key}" is written by the server only`);
     if (isDeleted(item)) return;
     if (type === 'fragment') {
       const c = item.content;
@@ -225,8 +229,11 @@ const checkPlace = (
         invalid(`item ${at}: draft field "${key}" must be a Y.XmlFragment`);
       return;
     }
-    if (!fitsType(single(item, `draft field "${key}"`), type as string))
-      invalid(`item ${at}: draft field "${key}" must be ${type}`);
+    const value = single(item, `draft field "${key}"`);
+    if (!fitsType(value, type as string)) invalid(`item ${at}: draft field "${key}" must be ${type}`);
+    // Beyond the type, what the REST API's draft body allows (draft-values.ts).
+    const problem = draftValueProblem(key as string, value);
+    if (problem) invalid(`item ${at}: draft field ${problem}`);
     return;
   }
   if (
@@ -317,6 +324,7 @@ const validate = (
   budget: UpdateBudget,
   doc: Y.Doc | undefined,
   serverOnly: readonly string[],
+  serverOnlyFields: readonly string[],
 ): ValidationResult => {
   const scanned = scanUpdate(update, budget);
   if (!scanned.ok) return scanned;
@@ -351,7 +359,7 @@ const validate = (
       if (doc) invalid(`item ${idText(s.id)}: depends on structs the document does not have`);
       continue;
     }
-    checkPlace(scope, s, where, serverOnly);
+    checkPlace(scope, s, where, serverOnly, serverOnlyFields);
   }
   if (doc && serverOnly.length > 0) checkDeletions(doc, decoded.ds, serverOnly);
   return scanned;
@@ -364,6 +372,11 @@ export interface ValidateOptions {
    * for updates from clients: `meta` holds the generation and schema version it sets).
    */
   readonly serverOnlyRoots?: readonly string[];
+  /**
+   * Draft fields a client may never write (the server passes `CLIENT_READ_ONLY_DRAFT_FIELDS`:
+   * who proposes and created a draft, whether it is illustrative, the file it came from).
+   */
+  readonly serverOnlyDraftFields?: readonly string[];
 }
 
 /** The roots that only the server writes: clients' updates touching them are refused. */
@@ -373,7 +386,8 @@ export const CLIENT_READ_ONLY_ROOTS: readonly string[] = ['meta'];
  * Validates a v1 update for a document of `scope`. Checks the budget on the raw bytes first,
  * then decodes and walks every item: roots of the scope only, node names and attributes of the
  * scope's schema with values of their `AttrType` (a `labelStyle` outside `lettered`/`unnumbered`,
- * tags that are not a list of bracket-free words …), known meta keys and draft fields with values of their type, plain JSON only.
+ * tags that are not a list of bracket-free words …), known meta keys and draft fields with values of their type
+ * and within the REST API's rules for drafts (`draftValueProblem`), plain JSON only.
  * Pass the current `doc` (as the server does): items inserted next to existing ones carry no
  * parent of their own, and are checked where they land; an item depending on structs the
  * document lacks is refused. Without `doc` such items get only the context-free checks.
@@ -389,7 +403,14 @@ export const validateUpdate = (
 ): ValidationResult => {
   if (!SCOPES.includes(scope)) return { ok: false, reason: `unknown scope ${String(scope)}` };
   try {
-    return validate(scope, update, { ...DEFAULT_BUDGET, ...budget }, doc, options.serverOnlyRoots ?? []);
+    return validate(
+      scope,
+      update,
+      { ...DEFAULT_BUDGET, ...budget },
+      doc,
+      options.serverOnlyRoots ?? [],
+      options.serverOnlyDraftFields ?? [],
+    );
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, reason: e.message };
     return { ok: false, reason: `unreadable update: ${e instanceof Error ? e.message : String(e)}` };

@@ -162,8 +162,22 @@ export const deleteDraft = (ydoc: Y.Doc, id: string): boolean => {
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const nullableString = (v: unknown): boolean => v === null || typeof v === 'string';
+// Readers get only well-formed entries: a `null` target or link (written before drafts were
+// checked) must not break the workspace page.
+const isTarget = (v: unknown): v is Target =>
+  isRecord(v) && nullableString(v.paragraph) && typeof v.label === 'string' && nullableString(v.point);
+const isLink = (v: unknown): v is ProposalLink =>
+  isRecord(v) && typeof v.to === 'string' && typeof v.note === 'string';
+const isSource = (v: unknown): v is SourceRef =>
+  isRecord(v) && nullableString(v.file) && Number.isSafeInteger(v.line);
 
-/** Reads one draft; null when there is none with this id. Missing or mistyped fields read as empty. */
+/**
+ * Reads one draft; null when there is none with this id. Missing or mistyped fields read as
+ * empty, malformed targets and links are left out, a malformed source reads as null.
+ */
 export const readDraft = (ydoc: Y.Doc, id: string): Draft | null => {
   const m = draftsMap(ydoc).get(id);
   if (!(m instanceof Y.Map)) return null;
@@ -179,7 +193,7 @@ export const readDraft = (ydoc: Y.Doc, id: string): Draft | null => {
     coSponsors: [],
     supporters: [],
     action: ACTIONS.includes(action as Action) ? (action as Action) : 'amend',
-    targets: arr<Target>(m.get('targets')),
+    targets: arr<unknown>(m.get('targets')).filter(isTarget),
     position: position === 'after' || position === 'before' ? position : null,
     label: str(m.get('label')),
     text: text instanceof Y.XmlFragment ? readPlainText(text) : '',
@@ -190,11 +204,10 @@ export const readDraft = (ydoc: Y.Doc, id: string): Draft | null => {
     decision: null,
     decisionNote: '',
     relatedTo: typeof relatedTo === 'string' ? proposalId(relatedTo) : null,
-    links: arr<ProposalLink>(m.get('links')),
+    links: arr<unknown>(m.get('links')).filter(isLink),
     versions: [],
     illustrative: m.get('illustrative') === true,
-    source:
-      typeof source === 'object' && source !== null && !Array.isArray(source) ? (source as SourceRef) : null,
+    source: isSource(source) ? source : null,
     createdBy: str(m.get('createdBy')),
     createdAt: str(m.get('createdAt')),
   };
