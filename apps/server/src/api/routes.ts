@@ -26,6 +26,7 @@ import {
   table,
   withdraw,
 } from '../commands/proposals';
+import { removeProposal, unreadableProposals } from '../commands/remove-proposal';
 import { invalid } from './errors';
 import { EXPORT_QUERY, exportFilter } from './export-filter';
 import { readImport } from './import-body';
@@ -311,6 +312,26 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       who: 'participants; anyone if public',
     },
     (c) => c.json(getProposal(svc, who(c), param(c, 'pid'), param(c, 'id'))),
+  );
+  r.add(
+    {
+      method: 'delete',
+      path: `${P}/proposals/:id`,
+      summary:
+        'Remove a tabled proposal from the record and the compilation (one that cannot be read, or must not stand); audit-logged',
+      who: 'secretariat',
+    },
+    async (c) => c.json(await removeProposal(svc, who(c), param(c, 'pid'), param(c, 'id'))),
+  );
+  r.add(
+    {
+      method: 'get',
+      path: `${P}/unreadable-proposals`,
+      summary:
+        'Stored proposals that every reader sets aside because their data is malformed, with what is wrong: remove them with DELETE …/proposals/{id}',
+      who: 'secretariat',
+    },
+    (c) => c.json({ proposals: unreadableProposals(svc, who(c), param(c, 'pid')) }),
   );
   r.add(
     {

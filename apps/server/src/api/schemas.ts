@@ -1,6 +1,7 @@
 /**
  * The request bodies of the REST API, as zod schemas (also the source of the OpenAPI document).
  */
+import { DRAFT_LIMITS } from '@bis/collab';
 import { ACTIONS, DECISIONS, STAKEHOLDER_GROUPS } from '@bis/core';
 import { z } from 'zod';
 import { ROLES } from '../db/types';
@@ -53,11 +54,14 @@ export const RoleBody = z.object({ userId: id, role: z.enum(ROLES) }).strict();
 /** PUT and DELETE /api/processes/{pid}/parties/{party}/members */
 export const MemberBody = z.object({ userId: id }).strict();
 
+// The limits are collab's DRAFT_LIMITS: what a draft written through Yjs may hold is what a REST
+// body may, and tabling checks a draft against this same schema (`TabledDraft`).
+const L = DRAFT_LIMITS;
 const target = z
   .object({
-    paragraph: z.string().max(64).nullable(),
-    label: z.string().max(40),
-    point: z.string().max(10).nullable(),
+    paragraph: z.string().max(L.targetParagraph).nullable(),
+    label: z.string().max(L.targetLabel),
+    point: z.string().max(L.targetPoint).nullable(),
   })
   .strict();
 
@@ -65,19 +69,22 @@ const target = z
 export const DraftBody = z
   .object({
     action: z.enum(ACTIONS),
-    targets: z.array(target).min(1, 'name at least one target paragraph').max(50),
+    targets: z.array(target).min(1, 'name at least one target paragraph').max(L.targets),
     position: z.enum(['after', 'before']).nullable().default(null),
-    label: z.string().trim().min(1, 'must not be empty').max(40),
-    summary: z.string().max(500).default(''),
+    label: z.string().trim().min(1, 'must not be empty').max(L.label),
+    summary: z.string().max(L.summary).default(''),
     textMode: z.enum(['replace', 'append']).default('replace'),
-    text: z.string().max(50_000).default(''),
-    rationale: z.string().max(50_000).default(''),
+    text: z.string().max(L.text).default(''),
+    rationale: z.string().max(L.rationale).default(''),
     links: z
-      .array(z.object({ to: id, note: z.string().max(500) }).strict())
-      .max(20)
+      .array(z.object({ to: id, note: z.string().max(L.linkNote) }).strict())
+      .max(L.links)
       .default([]),
   })
   .strict();
+
+/** A draft as tabling reads it from the workspace: the REST body's fields and rules. */
+export const TabledDraft = DraftBody.required();
 
 /** POST /api/processes/{pid}/parties/{party}/imports */
 export const ImportBody = z

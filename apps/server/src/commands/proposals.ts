@@ -17,6 +17,8 @@ import {
   withdrawProposal,
 } from '@bis/core';
 import { conflict, invalid, notFound } from '../api/errors';
+import { TabledDraft } from '../api/schemas';
+import { check } from '../api/validate';
 import type { Principal } from '../auth/principal';
 import { newId } from '../auth/tokens';
 import type { ProposalRow } from '../db/types';
@@ -58,11 +60,30 @@ export const getDrafts = async (svc: Services, p: Principal | null, processId: s
   return svc.hub.read(workspaceDoc(processId, party.id), listDrafts);
 };
 
+// What is tabled must be what a REST body could have created: a draft edited through Yjs is
+// checked again here, against the same schema (a label of thousands of characters, a malformed
+// target or link is refused with the field named).
 const checkDraft = (d: Draft): void => {
-  if (!(ACTIONS as readonly string[]).includes(d.action))
-    throw invalid(`The draft's action "${d.action}" is not one of ${ACTIONS.join(', ')}.`, 'draft.action');
   if (d.targets.length === 0)
     throw invalid('The draft has no target paragraph: say which paragraph it acts on.', 'draft.targets');
+  check(
+    TabledDraft,
+    {
+      action: d.action,
+      targets: d.targets,
+      position: d.position,
+      label: d.label,
+      summary: d.summary,
+      textMode: d.textMode,
+      text: d.text,
+      rationale: d.rationale,
+      links: d.links,
+    },
+    'draft',
+  );
+  if (!(ACTIONS as readonly string[]).includes(d.action))
+    throw invalid(`The draft's action "${d.action}" is not one of ${ACTIONS.join(', ')}.`, 'draft.action');
+
   if (!d.label.trim()) throw invalid('The draft has no label (e.g. "77" or "77 bis").', 'draft.label');
   if (d.action !== 'delete' && d.action !== 'retain' && !d.text.trim())
     throw invalid(`An ${d.action} proposal needs its proposed text.`, 'draft.text');

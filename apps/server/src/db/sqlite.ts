@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Proposal, StakeholderGroup } from '@bis/core';
+import { type Proposal, proposalShapeProblem, type StakeholderGroup } from '@bis/core';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import type { AuditRow, Db, PartyRow, ProcessRow, ProposalRow, RevisionRow, Role, UserRow } from './types';
@@ -43,13 +43,27 @@ const revision = (r: Row): RevisionRow => ({
   deadline: (r.deadline as number | null) ?? null,
   document: r.document ? JSON.parse(r.document as string) : null,
 });
-const proposal = (r: Row): ProposalRow => ({
-  processId: r.process_id as string,
-  partyId: r.party_id as string,
-  revision: r.revision as number,
-  proposal: JSON.parse(r.data as string) as Proposal,
-  updatedAt: r.updated_at as number,
-});
+// A stored proposal, or what is wrong with its data: readers only get what has the model's shape.
+const readProposal = (r: Row): { row: ProposalRow; problem: null } | { row: null; problem: string } => {
+  let data: unknown;
+  try {
+    data = JSON.parse(r.data as string);
+  } catch {
+    return { row: null, problem: 'is not JSON' };
+  }
+  const problem = proposalShapeProblem(data);
+  if (problem !== null) return { row: null, problem };
+  return {
+    row: {
+      processId: r.process_id as string,
+      partyId: r.party_id as string,
+      revision: r.revision as number,
+      proposal: data as Proposal,
+      updatedAt: r.updated_at as number,
+    },
+    problem: null,
+  };
+};
 const audit = (r: Row): AuditRow => ({
   id: r.id as number,
   processId: (r.process_id as string | null) ?? null,
@@ -157,6 +171,7 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
        ON CONFLICT (process_id, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
     ),
     getProposal: q('SELECT * FROM proposals WHERE process_id = ? AND id = ?'),
+    deleteProposal: q('DELETE FROM proposals WHERE process_id = ? AND id = ?'),
     listProposals: q('SELECT * FROM proposals WHERE process_id = ? ORDER BY rowid'),
     appendAudit: q('INSERT INTO audit (process_id, user_id, action, payload, at) VALUES (?, ?, ?, ?, ?)'),
     listAudit: q('SELECT * FROM audit WHERE process_id = ? AND id > ? ORDER BY id LIMIT ?'),
@@ -277,9 +292,15 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
       ),
     getProposal: (pid, id) => {
       const r = s.getProposal.get(pid, id);
-      return r ? proposal(r) : null;
+      return r ? readProposal(r).row : null;
     },
-    listProposals: (pid) => s.listProposals.all(pid).map(proposal),
+    listProposals: (pid) => s.listProposals.all(pid).flatMap((r) => readProposal(r).row ?? []),
+    listUnreadableProposals: (pid) =>
+      s.listProposals.all(pid).flatMap((r) => {
+        const { problem } = readProposal(r);
+        return problem === null ? [] : [{ id: r.id as string, partyId: r.party_id as string, problem }];
+      }),
+    deleteProposal: (pid, id) => s.deleteProposal.run(pid, id).changes > 0,
 
     appendAudit: (a) =>
       void s.appendAudit.run(a.processId, a.userId, a.action, JSON.stringify(a.payload ?? null), a.at),

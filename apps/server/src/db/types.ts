@@ -69,6 +69,13 @@ export interface WorkRow {
   readonly updatedAt: number;
 }
 
+/** A stored proposal that readers set aside: its id, party and what is wrong with it. */
+export interface UnreadableProposal {
+  readonly id: string;
+  readonly partyId: string;
+  readonly problem: string;
+}
+
 /** The server's record of a proposal that has been tabled at least once. */
 export interface ProposalRow {
   readonly processId: string;
@@ -156,8 +163,17 @@ export interface Db {
   getRevisionRecord(processId: string, n: number, kind: string): unknown;
 
   putProposal(r: ProposalRow): void;
+  /** A proposal; null when there is none, or when what is stored is not a readable Proposal. */
   getProposal(processId: string, proposalId: string): ProposalRow | null;
+  /** The proposals of a process whose stored data has the shape of a Proposal, in tabling order. */
   listProposals(processId: string): ProposalRow[];
+  /**
+   * The stored proposals that are not readable (`proposalShapeProblem`): set aside by every
+   * reader, listed so that the secretariat can remove them.
+   */
+  listUnreadableProposals(processId: string): UnreadableProposal[];
+  /** Deletes a proposal's record (readable or not); false when there was none. */
+  deleteProposal(processId: string, proposalId: string): boolean;
 
   appendAudit(a: {
     processId: string | null;
