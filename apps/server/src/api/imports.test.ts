@@ -86,7 +86,7 @@ describe('importing proposals into a workspace over REST', () => {
       fileName: 'letter.txt',
     });
     expect(none.status).toBe(400);
-    expect(none.json.error.message).toMatch(/^letter\.txt: no proposals found .*nothing was imported\.$/);
+    expect(none.json.error.message).toMatch(/^letter\.txt: no proposals found/);
     const binary = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, {
       text: new TextDecoder('latin1').decode(comparison.slice(0, 200)),
     });
