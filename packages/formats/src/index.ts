@@ -3,8 +3,8 @@ export { COMPARISON_COLUMNS, comparisonToDocx } from './docx/comparison';
 export { compilationToDocx } from './docx/compilation';
 export type { DocxProposalsImport, DocxProposalsOptions } from './docx/import-proposals';
 export { importDocxProposals } from './docx/import-proposals';
-export type { ImportDocxTextOptions } from './docx/import-text';
-export { importDocxText } from './docx/import-text';
+export type { ImportDocxTextOptions, ImportedDocxText } from './docx/import-text';
+export { importDocxText, importDocxTextWithNotes } from './docx/import-text';
 export type {
   DocxComment,
   DocxContent,

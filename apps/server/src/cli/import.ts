@@ -9,7 +9,7 @@ import {
   noProposalsMessage,
   readsAsAmendedText,
 } from '@bis/formats';
-import { readDocument } from './documents';
+import { readDocument, readDocumentWithNotes } from './documents';
 import { CliError, extensionOf, readInput, readText, writeOutput } from './io';
 
 const one = (positionals: string[], what: string): string => {
@@ -30,11 +30,13 @@ const recordBase = (set: ProposalSet, base: BisDocument | undefined): ProposalSe
   return { ...set, proposals: set.proposals.map((p) => (p.base ? p : { ...p, base: ref })) };
 };
 
-/** `bis import text FILE [--title T] [--out FILE]`. */
+/** `bis import text FILE [--title T] [--out FILE]`: the document JSON, and the import notes on stderr. */
 export const runImportText = (positionals: string[], values: { title?: string; out?: string }): number => {
   const file = one(positionals, 'FILE to import');
-  const doc = readDocument(file, values.title);
-  writeOutput(values.out, json(documentToJSON(doc)));
+  const { document, notes } = readDocumentWithNotes(file, values.title);
+  writeOutput(values.out, json(documentToJSON(document)));
+  // What the import decided or dropped, line by line: never a silent change of the text.
+  for (const n of notes) process.stderr.write(`bis: note: ${n.where}: ${n.message}\n`);
   return 0;
 };
 

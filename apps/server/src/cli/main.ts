@@ -21,8 +21,12 @@ Run \`bis COMMAND --help\` for the options of one command. No server is needed e
   'import text': `bis import text FILE [--title T] [--out FILE]
 
 Reads a base text (.txt, .md or .docx) and writes its bis.document/2 JSON to stdout or --out.
-Recognises section headings (I., A.), numbered paragraphs (1., PP3, OP3, 77 bis), lettered points
-((a), (b) …) and footnotes.`,
+Recognises headings (I., A., 1. between paragraphs, 2.1, Chapter C, Preamble, capitals), chapeaux
+(The General Assembly,), paragraphs numbered (1., 1.Recalling, PP3, OP3, 77 bis, 77 bis A, 5 alt),
+lettered (A. We, the Ministers …) or unnumbered (after a chapeau), points ((a), (b) …), footnotes
+and status tags ([agreed], [ad ref] …); brackets stay in the text as written. Page furniture
+(page numbers, running symbols, job numbers) is dropped. What it decided or dropped is listed on
+stderr as notes, one per line (bis: note: FILE:LINE: …); see docs/import-text.md.`,
   'import proposals': `bis import proposals FILE --party NAME [--base DOC.json] [--lenient] [--out FILE]
 
 Reads proposals and writes bis.proposals/2 JSON. FILE is written input (.txt or .md) in any of the
@@ -39,7 +43,7 @@ understood is listed on stderr as FILE:LINE; the command then fails unless --len
 
 VIEW: comparison (current | proposed with changes | proponent | rationale | status),
       compilation (the text, each paragraph followed by its proposals), revision (the text).
-FMT:  docx, html, md, csv, json.
+FMT:  docx, html, md, csv, json; txt for the revision (plain text that bis import text reads back).
 --previous               for the revision view: mark the changes against an older version
                          (in .docx as Word revisions)
 --written-against FILE   the text (document JSON or any importable file) that proposals

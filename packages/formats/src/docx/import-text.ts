@@ -7,7 +7,7 @@
  */
 
 import { type BisDocument, BisInputError } from '@bis/core';
-import { importText } from '../text-import/index';
+import { type ImportNote, importTextWithNotes } from '../text-import/index';
 import { type DocxParagraph, readDocx } from './read';
 import type { DocxLimits } from './zip';
 
@@ -48,14 +48,29 @@ export const paragraphLine = (p: DocxParagraph, footnotes: ReadonlyMap<string, s
   return notes.length ? `${numbered} ${notes.join(' ')}` : numbered;
 };
 
+/** A document read from a .docx and the import notes, each naming its Word paragraph. */
+export interface ImportedDocxText {
+  readonly document: BisDocument;
+  /** `line` is the Word paragraph's number in the body (1-based). */
+  readonly notes: readonly ImportNote[];
+}
+
+/** Imports a base text from a .docx; see `importDocxTextWithNotes`. Returns the document alone. */
+export const importDocxText = (bytes: Uint8Array, options: ImportDocxTextOptions = {}): BisDocument =>
+  importDocxTextWithNotes(bytes, options).document;
+
 /**
- * Imports a base text from a .docx: headings (typed or Word-numbered), numbered paragraphs
+ * Imports a base text from a .docx by the same rules as a text file (lettered and unnumbered
+ * preambles, chapeaux, status tags, brackets …): headings (typed or Word-numbered), numbered paragraphs
  * whether the numbers are typed or come from automatic list numbering, lettered points,
  * footnotes (`word/footnotes.xml`); bold, italic and other formatting are dropped; tracked
  * changes are read as accepted. Throws `BisInputError` for a hostile or broken file (see
  * `openDocx`) and for everything `importText` refuses, with `file.docx: paragraph N` naming the Nth Word paragraph of the body.
  */
-export const importDocxText = (bytes: Uint8Array, options: ImportDocxTextOptions = {}): BisDocument => {
+export const importDocxTextWithNotes = (
+  bytes: Uint8Array,
+  options: ImportDocxTextOptions = {},
+): ImportedDocxText => {
   const content = readDocx(bytes, {
     ...(options.fileName ? { fileName: options.fileName } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
@@ -77,7 +92,7 @@ export const importDocxText = (bytes: Uint8Array, options: ImportDocxTextOptions
   // A blank line after every Word paragraph: preamble paragraphs stay apart, and numbered
   // paragraphs run on across blank lines anyway. Word paragraph k is line 2k − 1.
   try {
-    return importText(lines.join('\n\n'), {
+    const { document, notes } = importTextWithNotes(lines.join('\n\n'), {
       format: 'text',
       ...(options.fileName ? { fileName: options.fileName } : {}),
       ...(options.newId ? { newId: options.newId } : {}),
@@ -85,6 +100,7 @@ export const importDocxText = (bytes: Uint8Array, options: ImportDocxTextOptions
       // The package limits already bound the size.
       maxBytes: Number.MAX_SAFE_INTEGER,
     });
+    return { document, notes: notes.map((n) => ({ ...n, line: Math.ceil(n.line / 2) })) };
   } catch (e) {
     if (!(e instanceof BisInputError)) throw e;
     const m = /^(.*):(\d+)$/.exec(e.path);

@@ -56,7 +56,7 @@ const randomText = (seed: number): string => {
   let note = 0;
   const clause = (): string => {
     let s = `${pick(WORDS)} to ${pick(['act', 'report', 'cooperate', 'consider the matter'])}`;
-    if (r() < 0.3) s = s.replace('to ', `[to ${pick(['[urgently] ', ''])}`) + ']';
+    if (r() < 0.3) s = `${s.replace('to ', `[to ${pick(['[urgently] ', ''])}`)}]`;
     if (r() < 0.15) s += ` by {${pick(['X', 'date'])}}`;
     if (r() < 0.2) s += ` [Option 1: ${pick(WORDS)} Option 2: ${pick(WORDS)}]`;
     return s;
