@@ -13,7 +13,7 @@
  * This file reads the two kinds of line the form adds: the paragraph header and the attributed
  * wording. The line reader keeps the paragraph the header named until the next one.
  */
-import type { StakeholderGroup } from '@bis/core';
+import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '@bis/core';
 import { readLeadingList } from './ref-list';
 import type { Reference } from './reference';
 
@@ -39,6 +39,8 @@ const GROUPS: readonly (readonly [RegExp, StakeholderGroup])[] = [
 /** The stakeholder group a compilation's word names (`Government`, `Civil Society`), or null. */
 export const groupOf = (word: string): StakeholderGroup | null => {
   const w = word.trim().replace(/\s+/g, ' ');
+  const exact = STAKEHOLDER_GROUPS.find((g) => g === w.toLowerCase());
+  if (exact) return exact;
   for (const [re, group] of GROUPS) if (re.test(w)) return group;
   return null;
 };

@@ -125,6 +125,9 @@ export const hasEditMarks = (s: string): boolean => hitsOf(s, false).length > 0;
  * quotation it may be emphasis, and either way its words are kept.
  */
 export const applyEditMarks = (s: string, boldInserts = true): MarkedText => {
+  // Most text carries no mark at all: no need to run every pattern on it.
+  if (!/[~+<{[*]/.test(s))
+    return { newText: s.trim(), oldText: s.trim(), hasEditMarks: false, hasBold: false };
   const marks = hitsOf(s, false);
   const bold = BOLD.test(s);
   BOLD.lastIndex = 0;

@@ -58,12 +58,21 @@ export const readWrittenLines = (source: string, options: WrittenImportOptions):
     if (!forms.includes(name)) forms.push(name);
   };
 
+  // One slug per party name, not per proposal (a compilation names the same few parties often).
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string): string => {
+    const known = slugs.get(name);
+    if (known !== undefined) return known;
+    const made = slug(name);
+    slugs.set(name, made);
+    return made;
+  };
   const addHeads = (note: MutableNote, inputs: readonly HeadInput[]): Head[] => {
     const shared: Shared = { texts: [], notes: [], attached: [] };
     const made = inputs.map((input, k) => {
       const who = input.party ?? party;
       const id = proposalId(
-        options.newId ? options.newId() : `${slug(who)}-${note.line}${k > 0 ? `-${k + 1}` : ''}`,
+        options.newId ? options.newId() : `${slugOf(who)}-${note.line}${k > 0 ? `-${k + 1}` : ''}`,
       );
       if (input.isNew) insertLabels.add(input.ref.from);
       useForm(input.form);
@@ -457,7 +466,7 @@ export const readWrittenLines = (source: string, options: WrittenImportOptions):
     set: {
       base: options.base?.title ?? null,
       parties: [...parties].map(([name, group]) => ({
-        id: partyId(slug(name)),
+        id: partyId(slugOf(name)),
         name,
         group,
         region: name === party ? (options.region ?? null) : null,

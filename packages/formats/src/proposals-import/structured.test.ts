@@ -205,6 +205,24 @@ describe('importStructuredProposals: several alternatives to one paragraph', () 
       ['International Chamber of Commerce', 'alternative', '12 alt 2', 'p-12'],
       ['Brazil', 'alternative', '12 alt 1', 'p-12'],
     ]);
+    expect(set.parties.map((p) => [p.name, p.group])).toEqual([
+      ['Norway', 'member-state'],
+      ['Access Now', 'civil-society'],
+      ['United States of America', 'member-state'],
+      ['International Chamber of Commerce', 'private-sector'],
+      ['Brazil', 'member-state'],
+    ]);
+  });
+
+  it('refuses an unknown stakeholder group, naming row and column', () => {
+    expect(
+      thrown(() =>
+        importStructuredProposals('label,action,text,group\n5,alternative,Words.,Aliens\n', {
+          party: 'x',
+          format: 'csv',
+        }),
+      ),
+    ).toMatch(/^row 1 \(line 2\), column group: unknown stakeholder group "Aliens"/);
   });
 
   it('leaves a lone alternative as 5 alt', () => {

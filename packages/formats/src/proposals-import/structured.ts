@@ -12,7 +12,15 @@ import type {
   StakeholderGroup,
   TextMode,
 } from '@bis/core';
-import { ACTIONS, BisInputError, partyId, proposalId, proposalsFromJSON } from '@bis/core';
+import {
+  ACTIONS,
+  BisInputError,
+  partyId,
+  proposalId,
+  proposalsFromJSON,
+  STAKEHOLDER_GROUPS,
+} from '@bis/core';
+import { groupOf } from './attributed';
 import {
   type BaseIndex,
   buildProposal,
@@ -59,6 +67,7 @@ const COLUMNS: Record<string, readonly string[]> = {
   rationale: ['rationale', 'justification'],
   summary: ['summary'],
   party: ['party', 'proponent'],
+  group: ['group', 'stakeholdergroup', 'stakeholder'],
   anchor: ['anchor'],
   position: ['position'],
   coSponsors: ['cosponsors'],
@@ -201,6 +210,13 @@ const fromRows = (
     if (modeWord !== '' && modeWord !== 'replace' && modeWord !== 'append')
       bad('mode', `"${str('textMode')}" is neither "replace" nor "append"`);
     const party = str('party') || defaultParty;
+    const groupWord = str('group');
+    const group = groupWord === '' ? (options.group ?? 'member-state') : groupOf(groupWord);
+    if (group === null)
+      bad(
+        'group',
+        `unknown stakeholder group "${groupWord}" (e.g. Government, Civil Society, Private Sector, ${STAKEHOLDER_GROUPS.join(', ')})`,
+      );
     const givenId = str('id');
     const id = givenId || (options.newId ? options.newId() : `${slug(party)}-${row.line ?? n + 1}`);
     if (ids.has(id)) bad('id', `"${id}" is used twice`);
@@ -234,7 +250,7 @@ const fromRows = (
       parties.set(party, {
         id: partyId(slug(party)),
         name: party,
-        group: options.group ?? 'member-state',
+        group: group ?? 'member-state',
         region: null,
       });
   }
