@@ -17,8 +17,9 @@ import { conflict } from '../api/errors';
 import type { Principal } from '../auth/principal';
 import { readableProcess, type Services } from './context';
 
-// Published revisions never change: their references are computed once per process and number.
-const refs = new Map<string, { doc: BisDocument; ref: BaseRef }>();
+// Published revisions never change: their references are computed once per store, process and
+// number (per store: tests and embedders may run several servers in one process).
+const caches = new WeakMap<object, Map<string, { doc: BisDocument; ref: BaseRef }>>();
 
 /** A published revision's text and its base reference, or null when it has no stored text. */
 export const revisionBase = (
@@ -28,7 +29,12 @@ export const revisionBase = (
 ): { doc: BisDocument; ref: BaseRef } | null => {
   const rev = svc.db.listRevisions(processId).find((r) => r.number === n);
   if (!rev?.document) return null;
-  const key = `${processId}\u0000${n}\u0000${rev.publishedAt ?? 'working'}`;
+  let refs = caches.get(svc.db);
+  if (!refs) {
+    refs = new Map();
+    caches.set(svc.db, refs);
+  }
+  const key = `${processId}\u0000${n}`;
   const known = refs.get(key);
   if (known) return known;
   const doc = documentFromJSON(rev.document);
