@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +147,24 @@ describe.concurrent('proposals and the text they were written against', () => {
         `“${REV1}” §5 not placed in “${REV2}”: §5 was reworded in “${REV2}” where the proposal changes it`,
       ],
     ]);
+  });
+
+  it('warns when a file does not say which text its proposals were written against (bis.proposals/1)', async () => {
+    const set = JSON.parse(readFileSync(join(dir, 'kenya.json'), 'utf8'));
+    const old = {
+      ...set,
+      format: 'bis.proposals/1',
+      proposals: set.proposals.map(({ base: _, ...p }: { base: unknown }) => p),
+    };
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(old));
+    const run = await bis(
+      ['export', 'comparison', '--base', 'rev2.json', '--proposals', 'old.json', '--format', 'md'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `bis: old.json: 5 proposal(s) do not record the text they were written against (resolved against “${REV1}”); they are compared with “${REV2}” as if written against it`,
+    );
   });
 
   it('exports against the text they were written against with no report', async () => {

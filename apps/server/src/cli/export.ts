@@ -42,7 +42,17 @@ export const runExport = async (
   if (!values.base) throw new CliError('missing --base DOC.json (the text to export against)');
   const document = readDocument(values.base);
   const given: Proposal[] = [];
-  for (const file of values.proposals ?? []) given.push(...proposalsFromJSON(readJson(file)).proposals);
+  for (const file of values.proposals ?? []) {
+    const set = proposalsFromJSON(readJson(file));
+    given.push(...set.proposals);
+    // Older files (bis.proposals/1) do not say which text their resolved targets point into:
+    // say so rather than let a comparison with another text pass for theirs.
+    const blind = set.proposals.filter((p) => !p.base && p.targets.some((t) => t.paragraph !== null));
+    if (blind.length > 0)
+      process.stderr.write(
+        `bis: ${file}: ${blind.length} proposal(s) do not record the text they were written against${set.base ? ` (resolved against “${set.base}”)` : ''}; they are compared with “${document.title}” as if written against it (import them again with --base to record it)\n`,
+      );
+  }
   // Proposals written against another text are placed on this one by content, or refused: never
   // compared with wording they were not written against. What happened to each goes to stderr.
   const bases = (values['written-against'] ?? []).map((f) => readDocument(f));
