@@ -1,26 +1,33 @@
 /**
  * A paragraph's or point's text with its footnote references in place (superscript marks that
- * link to the footnote text below the paragraph).
+ * link to the footnote text below the paragraph) and its brackets legible.
  */
 import type { Footnote } from '@bis/core';
 import { t } from '../i18n';
+import { bracketRuns, renderBracketed } from './Brackets';
 
-/** Text with footnote references at their offsets. */
+/**
+ * Text with footnote references at their offsets, and its brackets, options and placeholders
+ * made legible (`Brackets.tsx`); `carried` is the bracket depth carried in from the blocks before.
+ */
 export const TextWithFootnotes = ({
   text,
   footnotes,
   idPrefix,
+  carried = 0,
 }: {
   text: string;
   footnotes: readonly Footnote[];
   idPrefix: string;
+  carried?: number;
 }) => {
-  if (footnotes.length === 0) return <>{text}</>;
+  const runs = bracketRuns(text, carried);
+  if (footnotes.length === 0) return <>{renderBracketed(text, runs, 0, text.length)}</>;
   const parts: React.ReactNode[] = [];
   let at = 0;
   const sorted = [...footnotes].sort((a, b) => a.offset - b.offset);
   sorted.forEach((f) => {
-    parts.push(text.slice(at, f.offset));
+    parts.push(<span key={`t-${f.mark}-${f.offset}`}>{renderBracketed(text, runs, at, f.offset)}</span>);
     parts.push(
       <sup key={`${f.mark}-${f.offset}`}>
         <a href={`#${idPrefix}-fn-${f.mark}`} aria-label={t('para.footnoteRef', { mark: f.mark })}>
@@ -30,7 +37,7 @@ export const TextWithFootnotes = ({
     );
     at = f.offset;
   });
-  parts.push(text.slice(at));
+  parts.push(<span key="t-last">{renderBracketed(text, runs, at, text.length)}</span>);
   return <>{parts}</>;
 };
 

@@ -95,6 +95,10 @@ export const en = {
   'decision.none': 'no decision yet',
 
   'para.label': '§{label}',
+  'text.tags': 'Status:',
+  'text.placeholder': 'Placeholder, to be filled in',
+  'text.bracketUnmatched': 'This bracket does not pair up with another in the text',
+  'text.chapeau': 'Chapeau:',
   'para.proposals.zero': 'No proposals',
   'para.proposals.one': '1 proposal',
   'para.proposals.other': '{count} proposals',

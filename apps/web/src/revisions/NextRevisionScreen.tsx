@@ -14,7 +14,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useProcess } from '../app/process-data';
 import { announce } from '../components/Announcer';
+import { BracketedText, carriedDepths } from '../components/Brackets';
 import { ConfirmButton } from '../components/Confirm';
+import { headingText, PrintedLabel, spokenLabel, Tags } from '../components/Printed';
 import { type MessageKey, t } from '../i18n';
 import { ApplyRefused, type NextView, revisionsApi } from './api';
 
@@ -228,6 +230,7 @@ export const NextRevisionScreen = () => {
     () => new Map(proposals.map((p) => [p.id as string, `${p.label} (${p.party})`])),
     [proposals],
   );
+  const depths = useMemo(() => (view ? carriedDepths(view.document) : new Map()), [view]);
 
   const reload = useCallback(async () => {
     try {
@@ -301,18 +304,33 @@ export const NextRevisionScreen = () => {
                 if (b.kind === 'heading')
                   return (
                     <li key={b.id || `h${i}`}>
-                      <h3>{[b.number, b.title].filter(Boolean).join('. ')}</h3>
+                      {b.role === 'chapeau' ? (
+                        <p className="chapeau">
+                          {headingText(b)}
+                          <Tags tags={b.tags} />
+                        </p>
+                      ) : (
+                        <h3>
+                          {headingText(b)}
+                          <Tags tags={b.tags} />
+                        </h3>
+                      )}
                     </li>
                   );
                 const prov = view.provenance.find((x) => x.id === b.id);
                 return (
                   <li key={b.id || `p${i}`} className="desk-group" data-paragraph={b.label}>
                     <p>
-                      <strong>{b.label}.</strong> {b.text}
+                      <PrintedLabel paragraph={b} />{' '}
+                      <span className="sr-only">{t('para.label', { label: spokenLabel(b) })} </span>
+                      <BracketedText text={b.text} carried={depths.get(b.id)?.text ?? 0} />
+                      {b.points.length === 0 && <Tags tags={b.tags} />}
                     </p>
-                    {b.points.map((pt) => (
+                    {b.points.map((pt, k) => (
                       <p key={pt.label} className="small">
-                        ({pt.label}) {pt.text}
+                        ({pt.label}){' '}
+                        <BracketedText text={pt.text} carried={depths.get(b.id)?.points[k] ?? 0} />
+                        {k === b.points.length - 1 && <Tags tags={b.tags} />}
                       </p>
                     ))}
                     {prov && (

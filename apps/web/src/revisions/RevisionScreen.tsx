@@ -8,7 +8,9 @@ import type { DiffRun } from '@bis/diff';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useProcess } from '../app/process-data';
+import { BracketedText, carriedDepths } from '../components/Brackets';
 import { Del, Ins } from '../components/Diff';
+import { headingText, PrintedLabel, spokenLabel, Tags } from '../components/Printed';
 import { type MessageKey, t } from '../i18n';
 import { type ComparisonView, revisionsApi } from './api';
 
@@ -58,6 +60,7 @@ export const RevisionScreen = ({ n }: { n: number }) => {
     };
   }, [process.id, n]);
 
+  const depths = useMemo(() => (data ? carriedDepths(data.doc) : new Map()), [data]);
   const name = process.revisions.find((r) => r.number === n)?.name ?? `Rev.${n}`;
   const prevName = process.revisions.find((r) => r.number === n - 1)?.name ?? '';
   return (
@@ -94,16 +97,29 @@ export const RevisionScreen = ({ n }: { n: number }) => {
             <h2 id="rev-text">{t('rev.view.text')}</h2>
             {data.doc.blocks.map((b, i) =>
               b.kind === 'heading' ? (
-                <h3 key={b.id || `h${i}`}>{[b.number, b.title].filter(Boolean).join('. ')}</h3>
+                b.role === 'chapeau' ? (
+                  <p key={b.id || `h${i}`} className="chapeau">
+                    {headingText(b)}
+                    <Tags tags={b.tags} />
+                  </p>
+                ) : (
+                  <h3 key={b.id || `h${i}`}>
+                    {headingText(b)}
+                    <Tags tags={b.tags} />
+                  </h3>
+                )
               ) : (
                 <p key={b.id || `p${i}`} data-paragraph={b.label}>
-                  <strong>{b.label}.</strong> {b.text}
-                  {b.points.map((pt) => (
+                  <PrintedLabel paragraph={b} />{' '}
+                  <span className="sr-only">{t('para.label', { label: spokenLabel(b) })} </span>
+                  <BracketedText text={b.text} carried={depths.get(b.id)?.text ?? 0} />
+                  {b.points.map((pt, k) => (
                     <span key={pt.label} className="block">
                       {' '}
-                      ({pt.label}) {pt.text}
+                      ({pt.label}) <BracketedText text={pt.text} carried={depths.get(b.id)?.points[k] ?? 0} />
                     </span>
                   ))}
+                  <Tags tags={b.tags} />
                 </p>
               ),
             )}
@@ -124,9 +140,19 @@ export const RevisionScreen = ({ n }: { n: number }) => {
                 <tbody>
                   {data.concordance.map((r) => (
                     <tr key={r.id}>
-                      <td>{r.from ?? '—'}</td>
-                      <td>{r.working ?? '—'}</td>
-                      <td>{r.to ?? t('rev.deleted')}</td>
+                      <td>
+                        {r.from === null ? '—' : spokenLabel({ label: r.from, labelStyle: r.labelStyle })}
+                      </td>
+                      <td>
+                        {r.working === null
+                          ? '—'
+                          : spokenLabel({ label: r.working, labelStyle: r.labelStyle })}
+                      </td>
+                      <td>
+                        {r.to === null
+                          ? t('rev.deleted')
+                          : spokenLabel({ label: r.to, labelStyle: r.labelStyle })}
+                      </td>
                       <td>{r.proposals.map((id) => labelOf.get(id) ?? id).join('; ')}</td>
                       <td>{r.status ? t(`rev.status.${r.status}` as MessageKey) : ''}</td>
                     </tr>

@@ -8,6 +8,8 @@ import { useMemo, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { useProcess } from '../app/process-data';
 import { announce } from '../components/Announcer';
+import { BracketedText } from '../components/Brackets';
+import { spokenLabel, Tags } from '../components/Printed';
 import { t } from '../i18n';
 import { ProposalCard } from './ProposalCard';
 
@@ -118,7 +120,7 @@ export const DeskScreen = () => {
         const key = g.kind === 'paragraph' ? g.paragraph.id : `${g.anchor.id}-${g.label}`;
         const heading =
           g.kind === 'paragraph'
-            ? `§${g.paragraph.label}`
+            ? `§${spokenLabel(g.paragraph)}`
             : t('para.insertion', {
                 label: g.label,
                 position: t(`para.position.${g.position}`),
@@ -127,7 +129,12 @@ export const DeskScreen = () => {
         return (
           <section key={key} className="desk-group" aria-labelledby={`g-${key}`}>
             <h2 id={`g-${key}`}>{heading}</h2>
-            {g.kind === 'paragraph' && <p className="current small">{g.paragraph.text}</p>}
+            {g.kind === 'paragraph' && (
+              <p className="current small">
+                <BracketedText text={g.paragraph.text} />
+                <Tags tags={g.paragraph.tags} />
+              </p>
+            )}
             {g.proposals.map((p) => (
               <div key={p.id} className="desk-item">
                 <ProposalCard

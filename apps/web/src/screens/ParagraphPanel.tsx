@@ -12,6 +12,8 @@ import { Link } from '../app/Link';
 import { useProcess } from '../app/process-data';
 import { navigate, pathOf } from '../app/router';
 import { announce } from '../components/Announcer';
+import { carriedDepths } from '../components/Brackets';
+import { PrintedLabel, spokenLabel, Tags } from '../components/Printed';
 import { FootnoteList, TextWithFootnotes } from '../components/RichText';
 import { t } from '../i18n';
 import { ProposalCard } from './ProposalCard';
@@ -69,7 +71,8 @@ export const DraftStarters = ({
 
 /** The proposals panel of one paragraph. */
 export const ParagraphPanel = ({ paragraph }: { paragraph: Paragraph }) => {
-  const { process, proposals, myParties } = useProcess();
+  const { process, proposals, myParties, document } = useProcess();
+  const carried = useMemo(() => carriedDepths(document).get(paragraph.id), [document, paragraph.id]);
   const heading = useRef<HTMLHeadingElement>(null);
   const prefix = `panel-${paragraph.id}`;
 
@@ -92,7 +95,7 @@ export const ParagraphPanel = ({ paragraph }: { paragraph: Paragraph }) => {
     <aside className="panel" aria-labelledby="panel-title">
       <div className="panel-head">
         <h2 id="panel-title" ref={heading} tabIndex={-1}>
-          {t('panel.title', { label: paragraph.label })}
+          {t('panel.title', { label: spokenLabel(paragraph) })}
         </h2>
         <Link className="btn" href={pathOf({ name: 'text', pid: process.id, para: null })}>
           {t('panel.back')}
@@ -102,15 +105,27 @@ export const ParagraphPanel = ({ paragraph }: { paragraph: Paragraph }) => {
         <h3 id={`${prefix}-cur`}>{t('panel.current')}</h3>
         <div className="current">
           <p>
-            <span className="plabel">{paragraph.label}.</span>{' '}
-            <TextWithFootnotes text={paragraph.text} footnotes={paragraph.footnotes} idPrefix={prefix} />
+            <PrintedLabel paragraph={paragraph} />{' '}
+            <TextWithFootnotes
+              text={paragraph.text}
+              footnotes={paragraph.footnotes}
+              idPrefix={prefix}
+              carried={carried?.text ?? 0}
+            />
+            {paragraph.points.length === 0 && <Tags tags={paragraph.tags} />}
           </p>
           {paragraph.points.length > 0 && (
             <ol className="points">
-              {paragraph.points.map((pt) => (
+              {paragraph.points.map((pt, k) => (
                 <li key={pt.label}>
                   <span className="point-label">({pt.label})</span>{' '}
-                  <TextWithFootnotes text={pt.text} footnotes={pt.footnotes} idPrefix={prefix} />
+                  <TextWithFootnotes
+                    text={pt.text}
+                    footnotes={pt.footnotes}
+                    idPrefix={prefix}
+                    carried={carried?.points[k] ?? 0}
+                  />
+                  {k === paragraph.points.length - 1 && <Tags tags={paragraph.tags} />}
                 </li>
               ))}
             </ol>

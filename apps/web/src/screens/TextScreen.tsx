@@ -19,14 +19,14 @@ import { useProcess } from '../app/process-data';
 import { pathOf } from '../app/router';
 import { countByAction, type Filters, filtering, NO_FILTERS, visibleRows } from '../app/view-model';
 import { announce } from '../components/Announcer';
+import { carriedDepths } from '../components/Brackets';
+import { headingText, PrintedLabel, spokenLabel, Tags } from '../components/Printed';
 import { FootnoteList, TextWithFootnotes } from '../components/RichText';
 import { VirtualList, type VirtualListHandle } from '../components/VirtualList';
 import { t, tn } from '../i18n';
 import { ParagraphPanel } from './ParagraphPanel';
 
 const headingTag = (level: number): 'h2' | 'h3' | 'h4' => (level <= 1 ? 'h2' : level === 2 ? 'h3' : 'h4');
-
-const headingText = (h: Heading): string => (h.number ? `${h.number}. ${h.title}` : h.title);
 
 const rowKey = (r: CompilationRow): string =>
   r.kind === 'heading'
@@ -129,10 +129,12 @@ export const TextScreen = ({ para }: { para: string | null }) => {
     setFocusKey(domId);
   };
 
+  // The outline lists sections; chapeaux ("The General Assembly,") are lines of the text.
   const headings = useMemo(
-    () => document.blocks.filter((b): b is Heading => b.kind === 'heading'),
+    () => document.blocks.filter((b): b is Heading => b.kind === 'heading' && b.role !== 'chapeau'),
     [document],
   );
+  const depths = useMemo(() => carriedDepths(document), [document]);
   const openParagraph = para ? paragraphById.get(para) : undefined;
 
   const presenceOn = useMemo(() => {
@@ -145,10 +147,18 @@ export const TextScreen = ({ para }: { para: string | null }) => {
   const renderRow = (i: number) => {
     const r = rows[i] as CompilationRow;
     if (r.kind === 'heading') {
+      if (r.heading.role === 'chapeau')
+        return (
+          <p id={`h-${r.heading.id}`} tabIndex={-1} className="chapeau">
+            {headingText(r.heading)}
+            <Tags tags={r.heading.tags} />
+          </p>
+        );
       const H = headingTag(r.heading.level);
       return (
         <H id={`h-${r.heading.id}`} tabIndex={-1} className={`thead lvl-${r.heading.level}`}>
           {headingText(r.heading)}
+          <Tags tags={r.heading.tags} />
         </H>
       );
     }
@@ -156,7 +166,7 @@ export const TextScreen = ({ para }: { para: string | null }) => {
       return (
         <div className="para insertion">
           <p className="para-head">
-            <span className="plabel">{r.label}</span>{' '}
+            <PrintedLabel paragraph={{ label: r.label, labelStyle: r.anchor.labelStyle }} />{' '}
             {t('para.insertion', {
               label: r.label,
               position: t(`para.position.${r.position}`),
@@ -193,20 +203,31 @@ export const TextScreen = ({ para }: { para: string | null }) => {
         data-label={p.label}
       >
         <div className="para-body">
-          <span className="plabel" aria-hidden="true">
-            {p.label}.
-          </span>
+          {/* An unnumbered paragraph prints no label; the column stays so texts line up. */}
+          <PrintedLabel paragraph={p} keepPlace />
           <div>
             <p>
-              <span className="sr-only">{t('para.label', { label: p.label })} </span>
-              <TextWithFootnotes text={p.text} footnotes={p.footnotes} idPrefix={prefix} />
+              <span className="sr-only">{t('para.label', { label: spokenLabel(p) })} </span>
+              <TextWithFootnotes
+                text={p.text}
+                footnotes={p.footnotes}
+                idPrefix={prefix}
+                carried={depths.get(p.id)?.text ?? 0}
+              />
+              {p.points.length === 0 && <Tags tags={p.tags} />}
             </p>
             {p.points.length > 0 && (
               <ol className="points">
-                {p.points.map((pt) => (
+                {p.points.map((pt, k) => (
                   <li key={pt.label}>
                     <span className="point-label">({pt.label})</span>{' '}
-                    <TextWithFootnotes text={pt.text} footnotes={pt.footnotes} idPrefix={prefix} />
+                    <TextWithFootnotes
+                      text={pt.text}
+                      footnotes={pt.footnotes}
+                      idPrefix={prefix}
+                      carried={depths.get(p.id)?.points[k] ?? 0}
+                    />
+                    {k === p.points.length - 1 && <Tags tags={p.tags} />}
                   </li>
                 ))}
               </ol>
@@ -220,7 +241,7 @@ export const TextScreen = ({ para }: { para: string | null }) => {
             href={pathOf({ name: 'text', pid: process.id, para: p.id })}
             aria-current={para === p.id ? 'true' : undefined}
           >
-            <span className="sr-only">{t('para.open', { label: p.label })} </span>
+            <span className="sr-only">{t('para.open', { label: spokenLabel(p) })} </span>
             {r.proposals.length ? tn('para.proposals', r.proposals.length) : t('para.proposals.zero')}
             {counts.length > 0 && ` (${summary})`}
           </Link>
