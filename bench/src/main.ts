@@ -10,6 +10,7 @@ import type { BenchContext } from './context';
 import type { SystemId } from './launcher';
 import { type Measurement, Results } from './results';
 import { runFormats } from './workloads/formats';
+import { runTextImport } from './workloads/text-import';
 import { runTexts } from './workloads/texts';
 import { runW1 } from './workloads/w1';
 import { runW1Max } from './workloads/w1max';
@@ -27,6 +28,7 @@ const WORKLOADS: Readonly<Record<string, (ctx: BenchContext) => Promise<boolean>
   W5: runW5,
   F: runFormats,
   T: runTexts,
+  I: runTextImport,
 };
 
 const args = process.argv.slice(2);
@@ -35,7 +37,7 @@ const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const chosen = args.filter((a) => /^(W\d|F$|T$)/i.test(a)).map((a) => a.toUpperCase());
+const chosen = args.filter((a) => /^(W\d|F$|T$|I$)/i.test(a)).map((a) => a.toUpperCase());
 // W2, W4 and W1-MAX run in quick mode only when named (bench:quick must stay under 3 minutes).
 const FULL_ONLY = new Set(['W2', 'W4', 'W1-MAX']);
 const ids = chosen.length > 0 ? chosen : Object.keys(WORKLOADS).filter((id) => !quick || !FULL_ONLY.has(id));

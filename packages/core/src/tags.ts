@@ -33,6 +33,7 @@ const TRAILING = /\s*\[([^[\]]{1,60})\]((?:\s|[\uE000\uE002][^\uE001]*\uE001)*)$
  * words as written, trimmed.
  */
 export const takeTags = (text: string): { text: string; tags: string[] } => {
+  if (!text.includes('[')) return { text, tags: [] };
   const before: string[] = [];
   const after: string[] = [];
   let t = text;

@@ -127,11 +127,15 @@ export const headingStart = (s: string): { number: string; title: string } | nul
 };
 
 /** The line without brackets round it, for judging what it looks like: `[[Preamble]` → `Preamble`. */
-export const unbracketed = (s: string): string =>
-  s
-    .replace(/^[[\s]+/, '')
-    .replace(/[\]\s]+$/, '')
-    .trim();
+export const unbracketed = (s: string): string => {
+  // A loop, not /[\]\s]+$/: that pattern is quadratic on a long line with many spaces.
+  const edge = (c: string | undefined, b: string) => c === b || c === ' ' || c === '\t';
+  let from = 0;
+  let to = s.length;
+  while (from < to && edge(s[from], '[')) from++;
+  while (to > from && edge(s[to - 1], ']')) to--;
+  return s.slice(from, to).trim();
+};
 
 /** A chapeau: `The General Assembly,`, `Adopts the following declaration:`. */
 export const isChapeau = (s: string): boolean => {
