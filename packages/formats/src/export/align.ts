@@ -39,7 +39,8 @@ export const MOVED_PARAGRAPH = 0.6;
 // How many paragraphs of a stretch a word may occur in and still propose a pair.
 const RARE = 8;
 
-interface Side {
+/** Paragraph texts prepared for alignment: normalised keys and distinct words (see `textsFor`). */
+export interface Side {
   readonly keys: readonly string[];
   readonly words: readonly (readonly string[])[];
   readonly sets: readonly ReadonlySet<string>[];
@@ -72,7 +73,8 @@ export const wordsOf = (text: string): string[] => {
   return [...out];
 };
 
-const side = (texts: readonly string[]): Side => {
+/** Prepares paragraph texts for `alignTexts` and `similarityOf` (one pass over the words). */
+export const textsFor = (texts: readonly string[]): Side => {
   const keys = texts.map(normal);
   const words = keys.map(wordsOf);
   return { keys, words, sets: words.map((w) => new Set(w)) };
@@ -83,6 +85,10 @@ const shared = (a: readonly string[], b: ReadonlySet<string>): number => {
   for (const w of a) if (b.has(w)) n++;
   return n;
 };
+
+/** The share of distinct words paragraph `i` of `a` and paragraph `j` of `b` have in common (1 when equal). */
+export const similarityOf = (a: Side, i: number, b: Side, j: number): number =>
+  a.keys[i] === b.keys[j] ? 1 : jaccard(a.words[i] ?? [], b.sets[j] ?? new Set());
 
 /** Jaccard similarity of two word sets (1 for two empty texts). */
 const jaccard = (a: readonly string[], b: ReadonlySet<string>): number => {
@@ -367,14 +373,19 @@ const rarePairs = (
   return pairs.sort((x, y) => x[0] - y[0]);
 };
 
+const isSide = (x: readonly string[] | Side): x is Side => !Array.isArray(x);
+
 /**
  * Aligns two sequences of paragraph texts by content (see the file comment). Rows come in the
  * new order, removed paragraphs at their old place; a moved paragraph is one row at its new
  * place. Every index of both sides is in exactly one row.
  */
-export const alignTexts = (oldTexts: readonly string[], newTexts: readonly string[]): AlignedGroup[] => {
-  const a = side(oldTexts);
-  const b = side(newTexts);
+export const alignTexts = (
+  oldTexts: readonly string[] | Side,
+  newTexts: readonly string[] | Side,
+): AlignedGroup[] => {
+  const a: Side = isSide(oldTexts) ? oldTexts : textsFor(oldTexts);
+  const b: Side = isSide(newTexts) ? newTexts : textsFor(newTexts);
   const aligner = new Aligner(a, b);
   aligner.range(0, a.keys.length, 0, b.keys.length);
   const rows = aligner.out;

@@ -1,6 +1,6 @@
 import { type BisDocument, type Paragraph, paragraphsOf } from '@bis/core';
 import { type DiffRun, diffWords } from '@bis/diff';
-import { type AlignedGroup, alignTexts, SAME_PARAGRAPH, wordsOf } from './align';
+import { type AlignedGroup, alignTexts, SAME_PARAGRAPH, similarityOf, textsFor } from './align';
 
 /** How a paragraph's words changed between two versions of a text. */
 export type ChangeKind = 'unchanged' | 'changed' | 'added' | 'removed';
@@ -43,14 +43,6 @@ export interface DocumentComparison {
 /** A paragraph's full text: the chapeau, then each point on its own line. */
 export const fullText = (p: Paragraph): string =>
   [p.text, ...p.points.map((pt) => `(${pt.label}) ${pt.text}`)].join('\n');
-
-// Share of words two texts have in common (Jaccard).
-const similarity = (wa: readonly string[], wb: ReadonlySet<string>): number => {
-  if (wa.length === 0 && wb.size === 0) return 1;
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return common / (wa.length + wb.size - common);
-};
 
 // The word diff, without diffing where one side is empty or both are the same (most rows).
 const runsOf = (a: string, b: string): DiffRun[] => {
@@ -125,25 +117,24 @@ export const compareDocuments = (oldDoc: BisDocument, newDoc: BisDocument): Docu
   const newTexts = news.map(fullText);
   const oldIds = new Set(olds.map((p) => p.id as string));
   const shared = news.filter((p) => oldIds.has(p.id)).length;
+  const a = textsFor(oldTexts);
+  const b = textsFor(newTexts);
   let byId = false;
   let groups: AlignedGroup[];
-  if (shared === 0) groups = alignTexts(oldTexts, newTexts);
+  if (shared === 0) groups = alignTexts(a, b);
   else {
     // Imported files get counter ids (p1, p2 …) that say nothing about identity: one inserted
     // paragraph shifts every later id. Ids are trusted when they pair at least as many
     // paragraphs with their own text as the content does.
     const idGroups = alignById(olds, news);
-    const byContent = alignTexts(oldTexts, newTexts);
-    const sameText = (g: AlignedGroup): boolean => {
-      const o = oldTexts[g.olds[0] as number];
-      const n = newTexts[g.news[0] as number];
-      if (o === undefined || n === undefined) return false;
-      return (
-        o === n || similarity(wordsOf(o.toLowerCase()), new Set(wordsOf(n.toLowerCase()))) > SAME_PARAGRAPH
-      );
-    };
+    const byContent = alignTexts(a, b);
     const paired = (gs: AlignedGroup[]) =>
-      gs.filter((g) => g.olds.length > 0 && g.news.length > 0 && sameText(g)).length;
+      gs.filter(
+        (g) =>
+          g.olds.length > 0 &&
+          g.news.length > 0 &&
+          similarityOf(a, g.olds[0] as number, b, g.news[0] as number) > SAME_PARAGRAPH,
+      ).length;
     const viaIds = paired(idGroups);
     byId = viaIds > 0 && viaIds >= paired(byContent);
     groups = byId ? idGroups : byContent;

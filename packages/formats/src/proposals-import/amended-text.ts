@@ -117,6 +117,14 @@ const increasing = (values: readonly number[]): Set<number> => {
   return out;
 };
 
+// The label for a paragraph placed at `k`: only the neighbours matter (a new label sorts between
+// them and differs from theirs), so a window around `k` spares parsing every label of a long text.
+const WINDOW = 64;
+const nextLabel = (labels: readonly string[], k: number): string => {
+  const lo = Math.max(0, k - WINDOW);
+  return labelForInsert(labels.slice(lo, k + WINDOW), k - lo);
+};
+
 /**
  * Turns a delegation's amended copy of the whole text (already read as a document) into
  * proposals by comparison with `options.base`. Throws `BisInputError` without a base.
@@ -240,9 +248,7 @@ export const importAmendedText = (copy: BisDocument, options: AmendedTextOptions
     while (k < labels.length && !baseLabels.has(normalizeLabel(labels[k] as string))) k++;
     const typed = normalizeLabel(p.label);
     const label =
-      !baseLabels.has(typed) && !labels.includes(typed) && /\s/.test(typed)
-        ? typed
-        : labelForInsert(labels, k);
+      !baseLabels.has(typed) && !labels.includes(typed) && /\s/.test(typed) ? typed : nextLabel(labels, k);
     labels.splice(k, 0, label);
     const first = base[0] as Paragraph | undefined;
     add(
