@@ -176,6 +176,14 @@ export const assemble = (
       return;
     }
     if (last.kind === 'paragraph') {
+      const decimal = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\p{Lu}/u.exec(text);
+      if (decimal && (blank || ended)) {
+        notes.push({
+          line,
+          kind: 'structure',
+          message: `"${clip(text)}" starts with the decimal number ${decimal[1]} but reads as a sentence, not a heading: kept as text of paragraph ${last.label}`,
+        });
+      }
       const point = last.points.at(-1);
       (point ?? last).raw.add(text);
     } else if (!blank && /^\p{Ll}/u.test(text) && !endsSentence(last.title)) {

@@ -263,6 +263,21 @@ describe('importText: smaller forms', () => {
     ]);
   });
 
+  it('keeps a decimal-numbered sentence as text of the paragraph before it, with a note', () => {
+    const { document: doc, notes } = importTextWithNotes(
+      lines('1. Decides to act.', '', '1.1 The Committee shall meet twice a year.', '2. Requests a report.'),
+    );
+    expect(doc.blocks.map((b) => (b.kind === 'paragraph' ? b.label : b.title))).toEqual(['1', '2']);
+    expect(notes).toEqual([
+      {
+        line: 3,
+        kind: 'structure',
+        message:
+          '"1.1 The Committee shall meet twice a year." starts with the decimal number 1.1 but reads as a sentence, not a heading: kept as text of paragraph 1',
+      },
+    ]);
+  });
+
   it('notes gaps and disorder in the paragraph numbers', () => {
     const { notes } = importTextWithNotes(lines('1. One.', '2. Two.', '5. Five.', '4. Four.'));
     expect(notes.map((n) => [n.line, n.message])).toEqual([
