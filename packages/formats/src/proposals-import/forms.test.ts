@@ -93,6 +93,33 @@ describe('statements naming paragraphs in ordinary words', () => {
     expect(r.forms).toEqual(['statement']);
   });
 
+  it('reads moves written “to follow” and “to precede”, and deletions with retentions in one sentence', () => {
+    const m = importWrittenProposals(
+      [
+        '§5 should be moved to follow §9.',
+        'Paragraph 7 should be moved to precede paragraph 3.',
+        'We propose deleting paragraphs 3 to 5 and retaining paragraph 6.',
+        'We support the retention of OP5 and OP6.',
+        'We reject paragraph 21.',
+      ].join('\n'),
+      { party: 'Chile' },
+    );
+    expect(
+      m.set.proposals.map((p) => [p.action, p.label, p.position, p.targets.map((t) => t.label).join(' ')]),
+    ).toEqual([
+      ['move', '5', 'after', '5 9'],
+      ['move', '7', 'before', '7 3'],
+      ['delete', '3', null, '3'],
+      ['delete', '4', null, '4'],
+      ['delete', '5', null, '5'],
+      ['retain', '6', null, '6'],
+      ['retain', 'OP5', null, 'OP5'],
+      ['retain', 'OP6', null, 'OP6'],
+      ['delete', '21', null, '21'],
+    ]);
+    expect(m.unread).toEqual([]);
+  });
+
   it('reads the same statements without a base, keeping the labels as written', () => {
     const bare = importWrittenProposals(source, { party: 'Kenya' });
     expect(bare.errors).toEqual([]);

@@ -11,8 +11,7 @@
  * Each non-blank line gets a kind (`LineKind`). A line that names a paragraph and is not
  * understood is `unread` and reported; prose that names none is never imported.
  */
-import type { StakeholderGroup } from '@bis/core';
-import { BisInputError, partyId, proposalId } from '@bis/core';
+import { BisInputError, proposalId } from '@bis/core';
 import { readAttributed, readParagraphHeader } from './attributed';
 import { type BaseIndex, indexBase, numberAlternatives, slug } from './build';
 import { buildAll } from './build-heads';
@@ -22,10 +21,11 @@ import { dropTrailingMark, stripInline } from './inline';
 import type { Head, HeadInput, MutableNote, Shared } from './line-head';
 import { eachParagraph, isSectionHeading, newLabelAfter, numberedLine, perParagraph } from './line-shapes';
 import { type LinkLine, resolveLinks } from './links';
-import { closeQuotation, readQuotationStart } from './quotation';
-import { isBareAction, isHeadingLike, sentences, splitPhrase } from './reason';
+import { readQuotationStart, takeQuotationRows } from './quotation';
+import { isBareAction, isHeadingLike, splitPhrase } from './reason';
 import { findReferenceLists } from './ref-list';
 import { normalizeLabel, type Reference, showReference } from './reference';
+import { partiesOf, withLinks } from './set-parts';
 import { namedIn, readStatement } from './statement';
 import type { ImportError, WrittenImport, WrittenImportOptions } from './written-types';
 
@@ -94,21 +94,8 @@ export const readWrittenLines = (source: string, options: WrittenImportOptions):
   let continuing: Head | null = null;
   const rows = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 
-  const takeQuotation = (start: number, first: string, append: boolean, closers: string) => {
-    // Returns the quotation's text, what follows its close, and the last line it used.
-    const parts = [first];
-    let closed = closeQuotation(first, closers);
-    let end = start;
-    while (!closed && end + 1 < rows.length && (rows[end + 1] ?? '').trim() !== '') {
-      end++;
-      const next = (rows[end] ?? '').trim();
-      parts.push(next);
-      closed = closeQuotation(next, closers);
-    }
-    const joined = parts.join(' ');
-    const c = closeQuotation(joined, closers);
-    return { text: c ? c.text : joined, after: c ? c.after : '', closed: c !== null, end, append };
-  };
+  const takeQuotation = (start: number, first: string, append: boolean, closers: string) =>
+    takeQuotationRows(rows, start, first, append, closers);
 
   // Reads a quotation that starts at row `i` (after `prefix` was read) into `h`'s text.
   const quoteInto = (i: number, h: Head, quoted: string, note: MutableNote): number => {
@@ -446,32 +433,13 @@ export const readWrittenLines = (source: string, options: WrittenImportOptions):
     if (r?.proposal) l.lineNote.proposal = r.proposal;
     if (r?.message) l.lineNote.messages.push(r.message);
   }
-  const proposals = numberAlternatives(built).map((p) => {
-    const extra = linked.links.get(p.id);
-    const more = linked.notes.get(p.id);
-    return {
-      ...p,
-      ...(extra ? { links: extra } : {}),
-      ...(more ? { rationale: sentences([p.rationale, ...more]) } : {}),
-    };
-  });
   if (links.length > 0) useForm('links');
-
-  const parties = new Map<string, StakeholderGroup>();
-  for (const h of heads)
-    if (!parties.has(h.party)) parties.set(h.party, h.group ?? options.group ?? 'member-state');
-  if (parties.size === 0) parties.set(party, options.group ?? 'member-state');
   errors.sort((a, b) => a.line - b.line);
   return {
     set: {
       base: options.base?.title ?? null,
-      parties: [...parties].map(([name, group]) => ({
-        id: partyId(slugOf(name)),
-        name,
-        group,
-        region: name === party ? (options.region ?? null) : null,
-      })),
-      proposals,
+      parties: partiesOf(heads, party, options, slugOf),
+      proposals: withLinks(numberAlternatives(built), linked),
     },
     lines: notes
       .sort((a, b) => a.line - b.line)

@@ -50,3 +50,40 @@ export const closeQuotation = (s: string, closers: string): { text: string; afte
   if (at < 0) return null;
   return { text: s.slice(0, at), after: s.slice(at + 1).trim() };
 };
+
+/** A quotation read from a line and, when it is not closed there, the lines after it. */
+export interface TakenQuotation {
+  /** The quoted text (all of it when the quotation is never closed). */
+  readonly text: string;
+  /** What follows the closing mark on its line. */
+  readonly after: string;
+  readonly closed: boolean;
+  /** The index of the last row the quotation used. */
+  readonly end: number;
+  readonly append: boolean;
+}
+
+/**
+ * Reads a quotation whose opening was found on `rows[start]` (`first`: the line after the
+ * opening mark), running on over the next rows until it closes or a blank row ends it.
+ */
+export const takeQuotationRows = (
+  rows: readonly string[],
+  start: number,
+  first: string,
+  append: boolean,
+  closers: string,
+): TakenQuotation => {
+  const parts = [first];
+  let closed = closeQuotation(first, closers);
+  let end = start;
+  while (!closed && end + 1 < rows.length && (rows[end + 1] ?? '').trim() !== '') {
+    end++;
+    const next = (rows[end] ?? '').trim();
+    parts.push(next);
+    closed = closeQuotation(next, closers);
+  }
+  const joined = parts.join(' ');
+  const c = closeQuotation(joined, closers);
+  return { text: c ? c.text : joined, after: c ? c.after : '', closed: c !== null, end, append };
+};

@@ -78,7 +78,7 @@ const REJECTION =
 // Where one clause ends and another begins, when a line asks for more than one thing.
 const CLAUSE_BREAK =
   /;|:\s|\.\s+(?=[A-Z])|,?\s+(?:but|while|whereas)\s+|,\s*(?:as|because|since|which|where)\s+|,?\s+and\s+(?=(?:to\s+|we\s+\w+\s+)?(?:retain|keep|delet|strike|remov|amend|replac|insert|move)\w*)/gi;
-const WHERE = /\b(after|following|before|preceding)\s+$/i;
+const WHERE = /\b(after|following|(?:to\s+)?follow|before|preceding|(?:to\s+)?precede)\s+$/i;
 const QUOTE_OPEN = /[“"„«]/;
 
 interface Clause {
@@ -193,7 +193,7 @@ export const readStatement = (s: string): StatementReading | null => {
     if (action === 'Move' || action === 'Insert') {
       const anchorEntry = anchors[0];
       const anchor = anchorEntry?.list.refs[0] ?? null;
-      const position = anchorEntry?.where?.[1]?.toLowerCase().startsWith('bef') ? 'before' : 'after';
+      const position = /^(?:bef|(?:to\s+)?prec)/i.test(anchorEntry?.where?.[1] ?? '') ? 'before' : 'after';
       if (action === 'Move' && (anchor === null || subjects.length === 0))
         return {
           kind: 'unread',
