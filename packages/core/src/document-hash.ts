@@ -23,38 +23,24 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-// UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does).
-const utf8 = (s: string): number[] => {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      } else c = 0xfffd;
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-};
-
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 /** The SHA-256 digest of a string's UTF-8 bytes, as 64 lowercase hex digits. */
 export const sha256Hex = (text: string): string => {
-  const bytes = utf8(text);
-  const bitLength = bytes.length * 8;
-  bytes.push(0x80);
-  while (bytes.length % 64 !== 56) bytes.push(0);
-  // The length as a 64-bit big-endian number (texts here are far below 2^53 bits).
+  // TextEncoder is part of every JavaScript runtime Bis runs in (Node, browsers); no IO.
+  const data = new TextEncoder().encode(text);
+  const bitLength = data.length * 8;
+  // The message, a 1 bit, zeros, and the length as a 64-bit big-endian number, in 64-byte blocks.
+  const total = Math.ceil((data.length + 9) / 64) * 64;
+  const bytes = new Uint8Array(total);
+  bytes.set(data);
+  bytes[data.length] = 0x80;
   const high = Math.floor(bitLength / 0x100000000);
-  for (const word of [high, bitLength >>> 0])
-    bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
+  const low = bitLength >>> 0;
+  for (let k = 0; k < 4; k++) {
+    bytes[total - 8 + k] = (high >>> (24 - 8 * k)) & 255;
+    bytes[total - 4 + k] = (low >>> (24 - 8 * k)) & 255;
+  }
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
@@ -119,12 +105,20 @@ const US = '\u001f';
  * (with their points' labels and texts) in order. Two documents with the same hash present the
  * same paragraphs under the same labels, whatever their ids, titles or headings.
  */
-export const documentHash = (doc: BisDocument): string =>
-  `sha256:${sha256Hex(
+export const documentHash = (doc: BisDocument): string => {
+  const known = hashes.get(doc);
+  if (known !== undefined) return known;
+  const hash = `sha256:${sha256Hex(
     paragraphsOf(doc)
       .map((p) => [p.label, p.text, ...p.points.flatMap((pt) => [pt.label, pt.text])].join(US))
       .join(RS),
   )}`;
+  hashes.set(doc, hash);
+  return hash;
+};
+
+// Documents are immutable values: each one's hash is computed once.
+const hashes = new WeakMap<BisDocument, string>();
 
 /** The reference to `doc` that a proposal written against it records. */
 export const baseRefOf = (doc: BisDocument): BaseRef => ({

@@ -81,6 +81,10 @@ const dice = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
 const SIMILAR = 0.6;
 // How many of an old paragraph's rarest words are used to find candidates for similarity.
 const PROBES = 8;
+// How many paragraphs the probes may visit in all (a common word names most of the text).
+const PROBE_BUDGET = 2000;
+// How many of those candidates are compared word for word.
+const CANDIDATES = 24;
 
 type Found = { readonly para: Paragraph; readonly how: 'same' | 'changed' };
 
@@ -120,13 +124,23 @@ class Index {
     // Two separate imports of a text may give ids from labels: an id names the same paragraph
     // only when most of its words are still there.
     if (same && dice(ws, new Set(words(fullText(same)))) >= SIMILAR) return { para: same, how: 'changed' };
+    // Candidates share the old paragraph's rarest words; only the few sharing most of them are
+    // compared in full, so that a text of common words does not compare with every paragraph.
     const probes = [...ws].sort(
       (a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0),
     );
-    const candidates = new Set<number>();
-    for (const w of probes.slice(0, PROBES)) for (const i of this.byWord.get(w) ?? []) candidates.add(i);
+    const hits = new Map<number, number>();
+    let budget = PROBE_BUDGET;
+    for (const w of probes.slice(0, PROBES)) {
+      const list = this.byWord.get(w) ?? [];
+      // The rarest word always counts; commoner ones only while the budget lasts.
+      if (hits.size > 0 && list.length > budget) break;
+      budget -= list.length;
+      for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
+    }
+    const candidates = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
     let best: { i: number; score: number } | null = null;
-    for (const i of candidates) {
+    for (const [i] of candidates) {
       const score = dice(ws, this.wordsOf[i] as Set<string>);
       if (score >= SIMILAR && (!best || score > best.score)) best = { i, score };
     }
