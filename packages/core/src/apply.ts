@@ -15,7 +15,7 @@ import {
   paragraphId,
   paragraphsOf,
 } from './model';
-import { labelForInsert } from './numbering';
+import { inSeriesOf, labelForInsert } from './numbering';
 import { keyBetween } from './orderkey';
 import { continuesText, proposedText } from './proposed';
 
@@ -376,25 +376,21 @@ export const apply = (
     if (x.kind === 'new') return labels.get(x) ?? null;
     return null;
   };
-  const seriesOf = (label: string): string | undefined => parseLabel(label)?.prefix;
   for (let i = 0; i < seq.length; i++) {
     const x = seq[i];
     if (x === undefined || x.kind !== 'new') continue;
-    // A new paragraph joins its anchor's series: "before OP1" (or before `1`) right after the
-    // preamble is operative (`0`, `OP0`), "after PP5" preambular (`PP5 bis`). Labels of the
-    // other series are left out, as labels that do not parse are.
-    const anchor = byId.get(x.p.targets[0]?.paragraph ?? paragraphId(''));
-    const series = anchor ? seriesOf(anchor.label) : undefined;
-    const before: string[] = [];
+    let before = 0;
     const all: string[] = [];
     seq.forEach((y, j) => {
       const l = labelled(y);
       if (l === null) return;
-      const shown = series === undefined || seriesOf(l) === series ? l : '';
-      all.push(shown);
-      if (j < i) before.push(shown);
+      all.push(l);
+      if (j < i) before++;
     });
-    const label = labelForInsert(all, before.length, { taken });
+    // A new paragraph joins its anchor's series: "before 1" right after the preamble is `0`,
+    // "after PP5" is `PP5 bis` (`inSeriesOf`).
+    const anchor = byId.get(x.p.targets[0]?.paragraph ?? paragraphId(''));
+    const label = labelForInsert(anchor ? inSeriesOf(all, anchor.label) : all, before, { taken });
     labels.set(x, label);
     inserted.push({ proposal: x.p.id, paragraph: x.id, label, point: null });
   }

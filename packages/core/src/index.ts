@@ -81,7 +81,7 @@ export {
   STATUSES,
 } from './model';
 export type { InsertLabelOptions, RenumberOptions } from './numbering';
-export { labelForInsert, labelsForInserts, renumber } from './numbering';
+export { inSeriesOf, labelForInsert, labelsForInserts, renumber } from './numbering';
 export { evenKeys, isOrderKey, keyBetween, ORDER_DIGITS } from './orderkey';
 export { letterFor, numberForLetter, printedLabel } from './printed-label';
 export { proposalShapeProblem } from './proposal-shape';

@@ -5,6 +5,7 @@ import {
   compareLabels,
   concordance,
   createSuffixTable,
+  inSeriesOf,
   labelForInsert,
   labelsForInserts,
   normalizeLabel,
@@ -96,6 +97,18 @@ describe('labelForInsert', () => {
 
   it('names an insertion at the boundary of two series after the paragraph before it', () => {
     expect(labelForInsert(['PP1', 'PP2', 'OP1'], 2)).toBe('PP2 bis');
+  });
+
+  it('puts the preamble before plain operative numbers, and labels an insertion in its anchor series', () => {
+    // A resolution with an unnumbered (or lettered) preamble: PP labels, then 1, 2 …
+    const text = ['PP1', 'PP2', '1', '2'];
+    expect(labelForInsert(text, 2)).toBe('PP2 bis');
+    expect(inSeriesOf(text, 'PP2')).toEqual(['PP1', 'PP2', '', '']);
+    expect(inSeriesOf(text, '1')).toEqual(['', '', '1', '2']);
+    // "Before 1" joins the operative part, "after PP2" the preamble.
+    expect(labelForInsert(inSeriesOf(text, '1'), 2)).toBe('0');
+    expect(labelForInsert(inSeriesOf(text, 'PP2'), 2)).toBe('PP2 bis');
+    expect(inSeriesOf(text, 'not a label')).toEqual(text);
   });
 
   it('labels the first paragraph of an empty text 1', () => {

@@ -156,6 +156,23 @@ export const labelForInsert = (
 };
 
 /**
+ * `labels` with those outside the series of `anchor` (`PP`, plain numbers, `OP`) blanked to `''`,
+ * which `labelForInsert` skips: a new paragraph joins its anchor's series, so one placed before
+ * `1` right after the preamble is `0`, and one after `PP5` is `PP5 bis`. An anchor whose label
+ * does not parse leaves `labels` as they are.
+ */
+export const inSeriesOf = (
+  labels: readonly string[],
+  anchor: string,
+  options: { readonly suffixes?: SuffixTable } = {},
+): string[] => {
+  const opts = options.suffixes ? { suffixes: options.suffixes } : {};
+  const series = parseLabel(anchor, opts)?.prefix;
+  if (series === undefined) return [...labels];
+  return labels.map((l) => (parseLabel(l, opts)?.prefix === series ? l : ''));
+};
+
+/**
  * Labels for `count` new paragraphs inserted one after another at `index`, in that order: the
  * rule for rival insertions at one place, which are placed in tabling order. After `77`
  * (followed by `78`), three rival insertions get `77 bis`, `77 ter`, `77 quater`.

@@ -6,6 +6,7 @@ import { docOf, heading, para, tabled, tgt } from './builders.test-util';
 import {
   applyDecided,
   type BisDocument,
+  carryOver,
   emptyWorkingState,
   type Heading,
   type LabelStyle,
@@ -13,6 +14,7 @@ import {
   type Proposal,
   paragraphsOf,
   printedLabel,
+  proposalId,
   publishRevision,
 } from './index';
 
@@ -153,5 +155,16 @@ describe('publishing a revision with a preamble', () => {
       to: null,
       labelStyle: 'unnumbered',
     });
+  });
+
+  it('carries insertions over in their anchor series: before 1 → 0, after PP2 → PP2 bis', () => {
+    const r = applyDecided(unnumbered, emptyWorkingState(0), [], { newId: ids() });
+    const pub = unwrap(publishRevision(unnumbered, r.document, r.state, 'Rev.1'));
+    const late = [
+      tabled({ id: 'b', action: 'insert', position: 'before', targets: [tgt('1')], text: 'Decides …;' }),
+      tabled({ id: 'a', action: 'insert', targets: [tgt('PP2')], text: 'Mindful …,' }),
+    ];
+    const carried = carryOver(late, pub.concordance, pub.document, (id) => proposalId(`${id}-r1`));
+    expect(carried.map((c) => c.draft.label)).toEqual(['0', 'PP2 bis']);
   });
 });

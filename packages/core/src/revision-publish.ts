@@ -2,7 +2,7 @@ import { concordance } from './concordance';
 import { BisInputError } from './errors';
 import type { BisDocument, LabelStyle, Paragraph, ParagraphId, Proposal, ProposalId, Target } from './model';
 import { paragraphsOf } from './model';
-import { labelForInsert, renumber } from './numbering';
+import { inSeriesOf, labelForInsert, renumber } from './numbering';
 import { bracketedText, type ParagraphStatus, paragraphState, type WorkingState } from './revision-state';
 import { ok, type Result, refused } from './workflow';
 
@@ -154,7 +154,8 @@ export const carryOver = (
     const anchor = targets[0]?.paragraph ?? null;
     if (p.action === 'insert' && anchor !== null && targets[0]?.point === null) {
       const at = index.get(anchor);
-      if (at !== undefined) label = labelForInsert(labels, p.position === 'before' ? at : at + 1);
+      if (at !== undefined)
+        label = labelForInsert(inSeriesOf(labels, labels[at] ?? ''), p.position === 'before' ? at : at + 1);
     } else if (p.action === 'alternative') label = `${label} alt`;
     else if (p.action === 'move') label = targets[0]?.label ?? label;
     return {

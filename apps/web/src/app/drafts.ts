@@ -1,9 +1,10 @@
 /**
  * Starting a draft on a paragraph: "Amend §77" (prefilled with the current text), "Insert after
- * §77" (with the label it will get, from core's labelForInsert, skipping labels already proposed),
+ * §77" (with the label it will get, from core's inSeriesOf,
+  labelForInsert, skipping labels already proposed),
  * "Delete", "Retain" — created in a party's workspace through the REST API.
  */
-import { labelForInsert, normalizeLabel, type Paragraph, type Proposal } from '@bis/core';
+import { inSeriesOf, labelForInsert, normalizeLabel, type Paragraph, type Proposal } from '@bis/core';
 import { api, type Draft, targetOf } from '../api/client';
 import { currentTextOf } from './view-model';
 
@@ -21,8 +22,12 @@ export const insertLabel = (
     .filter((p) => p.action === 'insert' && p.status !== 'withdrawn')
     .map((p) => normalizeLabel(p.label) ?? p.label);
   try {
+    // In the anchor's series, as the revision builder labels it (`inSeriesOf`).
     return labelForInsert(
-      paragraphs.map((p) => p.label),
+      inSeriesOf(
+        paragraphs.map((p) => p.label),
+        paragraph.label,
+      ),
       index + 1,
       { taken },
     );
