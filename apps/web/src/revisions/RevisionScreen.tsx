@@ -3,7 +3,7 @@
  * revision (with the proposals behind each paragraph), the comparison with it (tracked changes,
  * aligned by stable ids), the input report, and the exports.
  */
-import type { DocumentJSON, InputReportRow, RevisionConcordanceRow } from '@bis/core';
+import type { DocumentJSON, InputReportRow, LabelStyle, RevisionConcordanceRow } from '@bis/core';
 import type { DiffRun } from '@bis/diff';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
@@ -61,6 +61,16 @@ export const RevisionScreen = ({ n }: { n: number }) => {
   }, [process.id, n]);
 
   const depths = useMemo(() => (data ? carriedDepths(data.doc) : new Map()), [data]);
+  // Label styles by paragraph id, deleted paragraphs included (from the concordance).
+  const styles = useMemo(() => {
+    const m = new Map<string, LabelStyle>();
+    for (const r of data?.concordance ?? []) if (r.labelStyle) m.set(r.id, r.labelStyle);
+    for (const b of data?.doc.blocks ?? [])
+      if (b.kind === 'paragraph' && b.labelStyle) m.set(b.id, b.labelStyle);
+    return m;
+  }, [data]);
+  const styleOf = (id: string | null | undefined): LabelStyle | undefined =>
+    id === null || id === undefined ? undefined : styles.get(id);
   const name = process.revisions.find((r) => r.number === n)?.name ?? `Rev.${n}`;
   const prevName = process.revisions.find((r) => r.number === n - 1)?.name ?? '';
   return (
@@ -171,8 +181,14 @@ export const RevisionScreen = ({ n }: { n: number }) => {
                 .map((r) => (
                   <div key={r.id ?? `${r.oldLabel}-${r.newLabel}`} className="desk-group" data-kind={r.kind}>
                     <p className="small">
-                      {r.oldLabel ?? '—'} → {r.newLabel ?? t('rev.deleted')} (
-                      {t(`rev.kind.${r.kind}` as MessageKey)})
+                      {r.oldLabel === null
+                        ? '—'
+                        : spokenLabel({ label: r.oldLabel, labelStyle: styleOf(r.id) })}{' '}
+                      →{' '}
+                      {r.newLabel === null
+                        ? t('rev.deleted')
+                        : spokenLabel({ label: r.newLabel, labelStyle: styleOf(r.id) })}{' '}
+                      ({t(`rev.kind.${r.kind}` as MessageKey)})
                     </p>
                     <p>
                       {runsWithKeys(r.runs).map(({ key, run: x }) =>
