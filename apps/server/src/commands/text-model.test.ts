@@ -1,6 +1,8 @@
 // A process whose text has a lettered preamble, an unnumbered one, status tags, chapeau headings
 // and brackets, end to end over REST and the Yjs documents: created, read, a preambular insertion
 // applied in the live `next` document, published as Rev.1 — the text model must hold throughout.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readDocument } from '@bis/collab';
 import { type BisDocument, documentFromJSON, paragraphsOf, printedLabel } from '@bis/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,5 +204,38 @@ describe('a process with lettered and unnumbered preambles, tags and chapeau hea
       expect.objectContaining({ from: null, working: 'PP2 bis', to: 'PP3', labelStyle: 'lettered' }),
     );
     expect((await yjsText(revisionDoc(PID, 1))).blocks).toEqual(rev1.blocks);
+  });
+
+  it('creates processes from real text forms with the model intact in the stored revision and the Yjs documents', async () => {
+    const texts = fileURLToPath(new URL('../../../../fixtures/texts/', import.meta.url));
+    const cases = [
+      ['ga', 'ga-resolution-pdf-copy.txt', 'unnumbered'],
+      ['zero', 'wsis20-zero-draft.txt', 'lettered'],
+      ['cop', 'unfccc-negotiating-text.txt', 'unnumbered'],
+    ] as const;
+    for (const [id, file, style] of cases) {
+      const created = await f.admin.call('POST', '/api/processes', {
+        id,
+        text: readFileSync(`${texts}${file}`, 'utf8'),
+        fileName: file,
+      });
+      expect(created.status, JSON.stringify(created.json)).toBe(201);
+      const rev0 = documentFromJSON(
+        (await f.admin.call('GET', `/api/processes/${id}/revisions/0/document`)).json,
+      );
+      const preamble = paragraphsOf(rev0).filter((p) => p.label.startsWith('PP'));
+      expect(preamble.length, file).toBeGreaterThan(2);
+      expect(new Set(preamble.map((p) => p.labelStyle)), file).toEqual(new Set([style]));
+      expect(
+        rev0.blocks.some((b) => b.kind === 'heading' && b.role === 'chapeau'),
+        file,
+      ).toBe(true);
+      expect((await yjsText(revisionDoc(id, 0))).blocks, file).toEqual(rev0.blocks);
+      expect((await yjsText(nextDoc(id))).blocks, file).toEqual(rev0.blocks);
+    }
+    const cop = documentFromJSON((await f.admin.call('GET', '/api/processes/cop/revisions/0/document')).json);
+    expect(paragraphsOf(cop).flatMap((p) => p.tags ?? [])).toEqual(
+      expect.arrayContaining(['agreed', 'ad ref', 'Suggested for Closure']),
+    );
   });
 });
