@@ -188,7 +188,7 @@ export const en = {
 
   'import.title': 'Import written proposals for {party}',
   'import.intro':
-    'Paste the text of written amendments (one "§77 → Amend: …" heading per proposal, the text in quotes below it) or choose a text file. Nothing is added until you confirm.',
+    'Paste written amendments as they were sent ("§77 → Amend: …" headings with the text in quotes, sentences such as "paragraphs 2, 4 and 7 should be retained", a compilation of wordings by proponent, or paragraphs with their edits marked inline) or choose a text file. Lines that name a paragraph but are not understood are listed first. Nothing is added until you confirm.',
   'import.text': 'Written proposals',
   'import.file': 'Or choose a text file',
   'import.resolve': 'Resolve paragraph numbers against the current text',
