@@ -68,15 +68,35 @@ const fullText = (p: Paragraph): string =>
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-// Dice coefficient of the two word sets, from 0 (nothing shared) to 1.
-const dice = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return (2 * shared) / (a.size + b.size);
+// How alike two texts are, from 0 to 1: twice their longest common subsequence of words over
+// their total length. Word order counts, so unrelated paragraphs that share the common words of
+// a text ("the", "States", "shall") stay far apart, while a reworded one stays close. Texts too
+// long to compare here count as unlike.
+const MAX_CELLS = 1_000_000;
+const alike = (a: readonly string[], b: readonly string[]): number => {
+  if (a.length === 0 || b.length === 0) return 0;
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+    suf++;
+  const n = a.length - pre - suf;
+  const m = b.length - pre - suf;
+  if (n * m > MAX_CELLS) return 0;
+  let prev = new Uint32Array(m + 1);
+  let row = new Uint32Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++)
+      row[j] =
+        a[pre + i - 1] === b[pre + j - 1]
+          ? (prev[j - 1] as number) + 1
+          : Math.max(prev[j] as number, row[j - 1] as number);
+    [prev, row] = [row, prev];
+  }
+  return (2 * (pre + suf + (prev[m] as number))) / (a.length + b.length);
 };
 
-// Paragraphs of the new text sharing most of their words with an old one count as the same
+// Paragraphs of the new text that keep most of an old one's words in order count as the same
 // paragraph reworded.
 const SIMILAR = 0.6;
 // How many of an old paragraph's rarest words are used to find candidates for similarity.
@@ -92,7 +112,7 @@ type Found = { readonly para: Paragraph; readonly how: 'same' | 'changed' };
 class Index {
   readonly byId = new Map<string, Paragraph>();
   readonly byText = new Map<string, Paragraph[]>();
-  readonly wordsOf: Set<string>[] = [];
+  readonly wordsOf: string[][] = [];
   readonly byWord = new Map<string, number[]>();
   readonly paras: Paragraph[];
 
@@ -102,9 +122,9 @@ class Index {
       this.byId.set(p.id, p);
       const key = fullText(p);
       this.byText.set(key, [...(this.byText.get(key) ?? []), p]);
-      const ws = new Set(words(key));
-      this.wordsOf.push(ws);
-      for (const w of ws) {
+      const seq = words(key);
+      this.wordsOf.push(seq);
+      for (const w of new Set(seq)) {
         const list = this.byWord.get(w);
         if (list) list.push(i);
         else this.byWord.set(w, [i]);
@@ -123,7 +143,8 @@ class Index {
     const ws = new Set(words(key));
     // Two separate imports of a text may give ids from labels: an id names the same paragraph
     // only when most of its words are still there.
-    if (same && dice(ws, new Set(words(fullText(same)))) >= SIMILAR) return { para: same, how: 'changed' };
+    const seq = words(key);
+    if (same && alike(seq, words(fullText(same))) >= SIMILAR) return { para: same, how: 'changed' };
     // Candidates share the old paragraph's rarest words; only the few sharing most of them are
     // compared in full, so that a text of common words does not compare with every paragraph.
     const probes = [...ws].sort(
@@ -141,7 +162,7 @@ class Index {
     const candidates = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
     let best: { i: number; score: number } | null = null;
     for (const [i] of candidates) {
-      const score = dice(ws, this.wordsOf[i] as Set<string>);
+      const score = alike(seq, this.wordsOf[i] as string[]);
       if (score >= SIMILAR && (!best || score > best.score)) best = { i, score };
     }
     return best ? { para: this.paras[best.i] as Paragraph, how: 'changed' } : null;
