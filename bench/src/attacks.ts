@@ -74,10 +74,15 @@ const writer = client('probe-w');
 const reader = client('probe-r');
 await Promise.all([writer.synced, reader.synced]);
 let samples: number[] = [];
+// Samples taken after the attack's first 3 s: the steady state, once its connections have joined.
+let steady: number[] = [];
+let steadyFrom = Number.POSITIVE_INFINITY;
 let sent = 0;
 reader.doc.getMap('probe').observe(() => {
   const t = reader.doc.getMap('probe').get('t') as number;
-  samples.push(performance.now() - t);
+  const now = performance.now();
+  samples.push(now - t);
+  if (t >= steadyFrom) steady.push(now - t);
 });
 const probeTimer = setInterval(() => {
   writer.doc.getMap('probe').set('t', performance.now());
@@ -98,11 +103,16 @@ type Phase = {
   p50: number;
   p95: number;
   max: number;
+  /** p50 and p95 of the samples after the first 3 s. */
+  steadyP50: number;
+  steadyP95: number;
   attacker?: unknown;
 };
 const results: Phase[] = [];
 const phase = async (name: string, attack: 'amplify' | 'writers' | null): Promise<void> => {
   samples = [];
+  steady = [];
+  steadyFrom = performance.now() + 3000;
   sent = 0;
   let attacker: unknown = null;
   const attackerDone = attack
@@ -134,11 +144,13 @@ const phase = async (name: string, attack: 'amplify' | 'writers' | null): Promis
     p50: pct(samples, 50),
     p95: pct(samples, 95),
     max: Math.max(...samples),
+    steadyP50: pct(steady, 50),
+    steadyP95: pct(steady, 95),
     ...(attacker ? { attacker } : {}),
   };
   results.push(r);
   log(
-    `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ${r.samples}/${r.sent} probe updates arrived${attacker ? `; attacker ${JSON.stringify(attacker)}` : ''}`,
+    `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(0)} ms (after 3 s: p50 ${r.steadyP50.toFixed(1)}, p95 ${r.steadyP95.toFixed(1)}), ${r.samples}/${r.sent} probe updates arrived${attacker ? `; attacker ${JSON.stringify(attacker)}` : ''}`,
   );
   await new Promise((r) => setTimeout(r, 3000));
 };

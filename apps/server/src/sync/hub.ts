@@ -311,7 +311,9 @@ export class SyncHub<P> {
         const sub = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
         if (sub === SyncType.step1) {
-          this.deliver(room, { conn, kind: 'step1', payload });
+          // A repeated request of a connection that has everything is answered here and now:
+          // an empty step 2 is true at any moment, so it needs no place in the room's queue.
+          if (!this.answerRepeatedStep1(conn, payload)) this.deliver(room, { conn, kind: 'step1', payload });
         } else if (sub === SyncType.step2 || sub === SyncType.update) {
           if (conn.inflight >= this.limits.maxInflight) {
             this.closeConn(conn, CloseCode.rateLimited, 'too many updates waiting');
@@ -400,23 +402,31 @@ export class SyncHub<P> {
    */
   private answerStep1(room: Room<P>, conn: Conn<P>, stateVector: Uint8Array): void {
     if (conn.closed) return;
-    const asked = Buffer.from(stateVector).toString('latin1');
     try {
-      if (
-        conn.sentState !== null &&
-        (asked === conn.lastAsked || covers(Y.decodeStateVector(stateVector), conn.sentState))
-      ) {
-        this.send(conn, EMPTY_STEP2);
-        return;
-      }
+      if (this.answerRepeatedStep1(conn, stateVector)) return;
       const msg = room.step2For(stateVector);
       if (conn.sentState === null) this.send(conn, msg);
       else this.answer(conn, msg);
       conn.sentState = room.stateVector();
-      conn.lastAsked = asked;
+      conn.lastAsked = Buffer.from(stateVector).toString('latin1');
     } catch {
       this.closeConn(conn, CloseCode.malformed, 'state vector could not be decoded');
     }
+  }
+
+  /**
+   * Sends the empty step 2 for a repeated sync step 1 whose state vector has not moved or covers
+   * what the connection was sent; returns whether it did. Throws on an undecodable state vector.
+   */
+  private answerRepeatedStep1(conn: Conn<P>, stateVector: Uint8Array): boolean {
+    if (conn.sentState === null) return false;
+    if (
+      Buffer.from(stateVector).toString('latin1') !== conn.lastAsked &&
+      !covers(Y.decodeStateVector(stateVector), conn.sentState)
+    )
+      return false;
+    this.send(conn, EMPTY_STEP2);
+    return true;
   }
 
   /** Sends an answer to the connection's own request if its answer budget allows. */

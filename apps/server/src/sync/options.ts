@@ -74,8 +74,9 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxDocBytes: 64 * 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 400,
-  userMessagesPerSecond: 200,
-  userMessageBurst: 800,
+  // As much as one connection: one person types in one place at a time.
+  userMessagesPerSecond: 100,
+  userMessageBurst: 400,
   maxConnectionsPerUser: 32,
   maxConnectionsPerAddress: 256,
   answerBytesPerSecond: 256 * 1024,
