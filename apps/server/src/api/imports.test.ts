@@ -75,7 +75,7 @@ describe('importing proposals into a workspace over REST', () => {
     const r = await upload(plain, 'base-text.docx');
     expect(r.status).toBe(400);
     expect(r.json.error.message).toMatch(
-      /^base-text\.docx: no proposals found: the document has neither a comparison table .* nor tracked changes; nothing was imported\.$/,
+      /^base-text\.docx: no proposals found: the document has neither a comparison table .* nor tracked changes, nor words marked .*; an amended copy of the whole text is read by comparing it with the base text it amends, and none was given; nothing was imported\.$/,
     );
   });
 

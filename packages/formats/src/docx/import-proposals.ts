@@ -122,7 +122,7 @@ export const importDocxProposals = (
       // A plain copy: the delegation's amended copy of the whole text, read against the base.
       if (!options.base) {
         throw new BisInputError(
-          'no proposals found: the document has neither a comparison table (a header row with a "Proposed text" column) nor tracked changes, nor words marked in bold or underlined (added) and struck through (deleted); if it is an amended copy of the whole text, give the base text it amends (--base BASE.json) to compare it with',
+          'no proposals found: the document has neither a comparison table (a header row with a "Proposed text" column) nor tracked changes, nor words marked in bold or underlined (added) and struck through (deleted); an amended copy of the whole text is read by comparing it with the base text it amends, and none was given',
           where,
         );
       }

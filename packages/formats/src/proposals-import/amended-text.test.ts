@@ -140,7 +140,7 @@ describe('amended full text: a delegation’s copy of the whole base', () => {
     expect(result.errors).toEqual([]);
     expect(result.set.proposals.map(show)).toEqual(['amend 27–28']);
     expect(() => importDocxProposals(bytes, { party: 'Kenya', fileName: 'kenya.docx' })).toThrow(
-      /kenya\.docx: no proposals found: .*if it is an amended copy of the whole text, give the base text it amends/,
+      /kenya\.docx: no proposals found: .*an amended copy of the whole text is read by comparing it with the base text it amends, and none was given/,
     );
   });
 });
