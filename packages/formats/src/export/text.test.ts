@@ -125,6 +125,33 @@ describe('revision export as text', () => {
     expect(zero).toContain('\n2.1 Financing\n');
   });
 
+  it('writes Markdown and HTML with printed labels and tags, and the Markdown reads back to the same paragraphs', async () => {
+    for (const name of [
+      'texts/ga-resolution-pdf-copy.txt',
+      'texts/wsis20-zero-draft.txt',
+      'texts/unfccc-negotiating-text.txt',
+    ]) {
+      const doc = importText(fixture(name));
+      const md = (await exportView('revision', 'md', { document: doc, proposals: [] })).data as string;
+      const back = importText(md, { format: 'markdown' });
+      const shape = (d: BisDocument) =>
+        d.blocks.flatMap((b) =>
+          b.kind === 'paragraph'
+            ? [[b.label, b.labelStyle ?? null, b.text, b.tags ?? [], b.points.length]]
+            : [],
+        );
+      expect(shape(back), name).toEqual(shape(doc));
+    }
+    const html = (
+      await exportView('revision', 'html', {
+        document: importText(fixture('texts/wsis20-zero-draft.txt')),
+        proposals: [],
+      })
+    ).data as string;
+    expect(html).toContain('data-label="PP2 bis"><p><span class="label">B bis.</span> Recalling also');
+    expect(html).toContain('<p class="chapeau"><em>The General Assembly,</em></p>');
+  });
+
   it('property: import → export as text → import gives the same document (200 random texts)', async () => {
     for (let seed = 1; seed <= 200; seed++) {
       const source = randomText(seed);
