@@ -102,6 +102,11 @@ describe('draft content written through Yjs, tabled, and read back', () => {
     });
 
     expect(await exportsAnswer()).toEqual(allOk);
+    // The chairs' next-revision screen.
+    expect((await f.cofac.call('POST', `${P()}/next`)).status).toBe(201);
+    const next = await f.cofac.call('GET', `${P()}/next`);
+    expect(next.status).toBe(200);
+    expect(JSON.stringify(next.json)).not.toContain('poisoned1');
     const listed = (await f.observer.call('GET', `${P()}/proposals`)).json.proposals.map(
       (p: Proposal) => p.id,
     );
