@@ -280,6 +280,11 @@ describe('processes and people', () => {
     expect(ok.json.drafts.map((d: { label: string }) => d.label)).toEqual(['2', '4']);
     expect(ok.json.warnings).toEqual([expect.stringMatching(/^letter\.txt:2: names §7/)]);
 
+    const compilation = 'Paragraph 5\n• Norway, Government: We reaffirm the vision.\n';
+    const others = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, { text: compilation });
+    expect(others.status).toBe(400);
+    expect(others.json.error.message).toContain('attributes proposals to Norway');
+
     const none = await f.ngo.call('POST', `${P()}/parties/ngo/imports`, { text: 'Dear all,\nThanks.\n' });
     expect(none.status).toBe(400);
     expect(none.json.error.message).toContain('no proposals found. The forms understood are:');

@@ -23,7 +23,8 @@ export interface WrittenInput {
 /**
  * Imports written proposals for `party`, resolving labels against `base` when given (else kept as
  * written). Refuses (400, nothing written) on any error line, on lines that name a paragraph but
- * were not understood unless `lenient`, and when nothing is found (naming the forms understood).
+ * were not understood unless `lenient`, when nothing is found (naming the forms understood), and
+ * when the input attributes proposals to other parties (a compilation).
  */
 export const importWritten = (
   text: string,
@@ -42,6 +43,14 @@ export const importWritten = (
       'text',
     );
   if (result.set.proposals.length === 0) throw invalid(`${fileName}: ${noProposalsMessage()}`, 'text');
+  // A party's workspace holds that party's own drafts: a compilation attributing wordings to
+  // others (Norway, Access Now …) is not silently re-attributed to the importing party.
+  const others = [...new Set(result.set.proposals.map((p) => p.party).filter((name) => name !== party))];
+  if (others.length > 0)
+    throw invalid(
+      `Nothing was imported: ${fileName} attributes proposals to ${others.slice(0, 5).join(', ')}${others.length > 5 ? ' …' : ''}, not to ${party}. A workspace takes its own party's proposals; import a compilation with \`bis import proposals\`.`,
+      'text',
+    );
   return { proposals: result.set.proposals, warnings: result.unread.map(at) };
 };
 

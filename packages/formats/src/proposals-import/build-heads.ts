@@ -13,6 +13,12 @@ import { sentences } from './reason';
 import { findReferenceLists } from './ref-list';
 import { impliedAnchor } from './reference';
 
+// What the written form expects, added to the problems that `buildProposal` words for every importer.
+const HINTS: readonly (readonly [RegExp, string])[] = [
+  [/has no proposed text$/, ' (expected the new wording in quotation marks after it: “…”)'],
+  [/^a deletion takes no text/, ' (expected “§N → Delete” with no quotation)'],
+];
+
 /** Decides each head's action, then builds the proposals with what the file itself inserts. */
 export const buildAll = (
   heads: readonly Head[],
@@ -96,7 +102,7 @@ export const buildAll = (
       { inserted },
     );
     for (const m of notes) own(m);
-    for (const p of problems) fail(h.note, p);
+    for (const p of problems) fail(h.note, p + (HINTS.find(([re]) => re.test(p))?.[1] ?? ''));
     if (h.oldText !== null && base) checkOldText(h, base, own);
     built.push(proposal);
   });

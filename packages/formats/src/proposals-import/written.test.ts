@@ -458,7 +458,13 @@ describe('importWrittenProposals on other written forms', () => {
 
   it('reports an amendment without text; a link to a paragraph with no proposal is kept as a note', () => {
     const r = one('§4 → Amend: Make it shorter.\n\n- **§4 → §7** = related');
-    expect(r.errors).toEqual([{ line: 1, message: 'amend of §4 has no proposed text' }]);
+    expect(r.errors).toEqual([
+      {
+        line: 1,
+        message:
+          'amend of §4 has no proposed text (expected the new wording in quotation marks after it: “…”)',
+      },
+    ]);
     expect(r.set.proposals[0]?.rationale).toBe('Make it shorter. §4 → §7: related');
     expect(r.lines.find((n) => n.line === 3)?.message).toContain('§7 has no proposal in this file');
   });
