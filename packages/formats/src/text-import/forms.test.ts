@@ -315,3 +315,63 @@ describe('importText: smaller forms', () => {
     ]);
   });
 });
+
+describe('importText: hostile and odd input', () => {
+  it('either imports or refuses with a BisInputError naming a line, on 500 random texts of label-like pieces', () => {
+    const pieces = [
+      '1.',
+      '2.',
+      '12.',
+      '1.1',
+      'A.',
+      'B bis.',
+      'II.',
+      '(a)',
+      '[',
+      ']',
+      '[[',
+      '{X}',
+      'Option 1:',
+      '[agreed]',
+      'The General Assembly,',
+      'Recalling',
+      'Preamble',
+      'Chapter C',
+      'OPERATIVE PART',
+      '3/5',
+      'A/RES/1/2',
+      '5 alt',
+      '77 bis A',
+      'text',
+      'More words.',
+      ',',
+      ';',
+      '\n',
+      '\n\n',
+      ' ',
+      '[footnoteRef:1]',
+      '[1: note]',
+    ];
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 500; k++) {
+      const n = 1 + Math.floor(next() * 60);
+      const text = Array.from({ length: n }, () => pieces[Math.floor(next() * pieces.length)]).join(
+        next() < 0.5 ? ' ' : '\n',
+      );
+      try {
+        const { document } = importTextWithNotes(text);
+        expect(
+          document.blocks.some((b) => b.kind === 'paragraph'),
+          text,
+        ).toBe(true);
+      } catch (e) {
+        expect((e as Error).name, `${text}\n${(e as Error).stack}`).toBe('BisInputError');
+        expect((e as { path: string }).path, text).toMatch(/^input:\d+$/);
+      }
+    }
+  });
+});
