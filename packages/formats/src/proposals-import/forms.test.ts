@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type BisDocument, type Block, headingId, orderKey, type Proposal, paragraphId } from '@bis/core';
 import { describe, expect, it } from 'vitest';
-import { importWrittenProposals, noProposalsMessage, WRITTEN_FORMS } from '../index';
+import { buildComparison, importWrittenProposals, noProposalsMessage, WRITTEN_FORMS } from '../index';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../fixtures/written/${name}`, import.meta.url), 'utf8');
@@ -394,5 +394,50 @@ describe('the forms understood', () => {
       [4, 'amend', '90'],
     ]);
     expect(r.forms).toEqual(['headed', 'statement', 'inline']);
+  });
+});
+
+describe('written forms export back', () => {
+  const base = baseWith([...range(1, 10, 'PP'), ...range(1, 140)]);
+
+  it('shows the alternatives of a compilation by proponent, with their rationale, in the comparison', () => {
+    const set = importWrittenProposals(fixture('compilation-inputs.txt'), { party: 'Secretariat', base }).set;
+    const rows = buildComparison(base, set.proposals).rows;
+    const row = (label: string) => rows.find((r) => r.label === label);
+    expect(row('5 alt 1')?.proponent).toBe('Norway');
+    expect(row('5 alt 2')).toMatchObject({
+      proponent: 'Access Now',
+      reason: 'Human rights are the foundation of the WSIS vision.',
+    });
+    expect(row('5 alt 2')?.current).toBe('Text of paragraph 5.');
+    expect(rows.filter((r) => r.proposal.action === 'alternative')).toHaveLength(5);
+  });
+
+  it('shows a reason written after the action in the rationale column, and the links', () => {
+    const set = importWrittenProposals(fixture('chained-insertions.md'), {
+      party: 'Group of Friends',
+      base,
+    }).set;
+    const rows = buildComparison(base, set.proposals).rows;
+    expect(rows.find((r) => r.label === '48')?.reason).toBe(
+      'the estimate of 2.6 billion people offline is superseded by the ITU Facts and Figures 2024',
+    );
+    expect(rows.find((r) => r.label === '57 bis' && r.proposal.action === 'insert')?.reason).toBe(
+      'Insert HRDD by default',
+    );
+    expect(rows.find((r) => r.label === '1 bis')?.links.length).toBeGreaterThan(0);
+  });
+
+  it('shows statements as one row per paragraph, the inline edits as changes', () => {
+    const statements = importWrittenProposals(fixture('statement-letter.txt'), {
+      party: 'Kenya',
+      base,
+    }).set.proposals;
+    const rows = buildComparison(base, statements).rows;
+    expect(rows.filter((r) => r.proposal.source?.line === 15)).toHaveLength(13);
+    const inline = importWrittenProposals('12. We ~~note~~ **welcome** the report.', { party: 'Chile', base })
+      .set.proposals;
+    const runs = buildComparison(base, inline).rows[0]?.runs ?? [];
+    expect(runs.some((r) => r.op === 'insert')).toBe(true);
   });
 });
