@@ -171,7 +171,11 @@ export const assemble = (
       addHeading({ level: null, number: null, line, title: text.trim(), style: null });
       return;
     }
-    if (unnumbered && !operative && (last.kind === 'heading' || blank || opensClause)) {
+    // `Option 2: …` after `[Option 1: …` is the same bracket of the same paragraph, blank line or not.
+    const nextOption =
+      last.kind === 'paragraph' &&
+      /^\[*\s*(?:Option|Alternative|Alt\.?)\s*(?:[2-9]|\d{2}|[B-Z])\s*:/.test(text);
+    if (unnumbered && !operative && !nextOption && (last.kind === 'heading' || blank || opensClause)) {
       addParagraph(`PP${ppNext}`, text, line, 'unnumbered');
       return;
     }

@@ -286,6 +286,37 @@ describe('importText: smaller forms', () => {
     ]);
   });
 
+  it('notes a status tag left inside the text, and keeps the options of one bracket in one unnumbered paragraph', () => {
+    const { document: doc, notes } = importTextWithNotes(
+      lines(
+        'The Conference of the Parties,',
+        '',
+        'Recalling [Option 1: the Convention,',
+        '',
+        'Option 2: the Paris Agreement,]',
+        '',
+        'Noting the report,',
+        '',
+        '1. Decides:',
+        '(a) to act; [agreed]',
+        '(b) to report.',
+      ),
+    );
+    expect(doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [[b.label, b.text]] : []))).toEqual([
+      ['PP1', 'Recalling [Option 1: the Convention, Option 2: the Paris Agreement,]'],
+      ['PP2', 'Noting the report,'],
+      ['1', 'Decides:'],
+    ]);
+    expect(notes).toEqual([
+      {
+        line: 9,
+        kind: 'tags',
+        message:
+          '"[agreed]" inside the text of paragraph 1 is kept as text; status tags are read at the start or end of a paragraph',
+      },
+    ]);
+  });
+
   it('takes tags off a heading and off the end of the last point', () => {
     const doc = importText(
       lines('A. Finance [agreed]', '1. Decides:', '(a) to act;', '(b) to report. [ad ref]'),

@@ -10,6 +10,7 @@ import {
   evenKeys,
   type Footnote,
   headingId,
+  isStatusTag,
   type Point,
   paragraphId,
   takeTags,
@@ -145,12 +146,8 @@ export const importTextWithNotes = (source: string, options: ImportTextOptions =
       ...(tags.length > 0 ? { tags } : {}),
     };
   });
-  notes.push(
-    ...bracketNotes(
-      blocks,
-      drafts.map((d) => d.line),
-    ),
-  );
+  const lines = drafts.map((d) => d.line);
+  notes.push(...bracketNotes(blocks, lines), ...tagsLeftInText(blocks, lines));
 
   let preambleParts = prose.map((p) => withoutMarkers(p.raw.toString())).filter((p) => p !== '');
   let symbol: string | null = null;
@@ -196,6 +193,26 @@ const resolveParagraph = (
     (p, k): Point => ({ label: p.label, ...resolveFootnotes(rawPoints[k] as string, defs, referenced) }),
   );
   return { text, points, footnotes, tags };
+};
+
+// A status tag inside the text (after a point that is not the last, mid-sentence) is not taken
+// out — it may be quoted wording — but the importer says so.
+const tagsLeftInText = (blocks: readonly Block[], lines: readonly number[]): ImportNote[] => {
+  const notes: ImportNote[] = [];
+  blocks.forEach((b, k) => {
+    if (b.kind !== 'paragraph') return;
+    for (const part of [b.text, ...b.points.map((p) => p.text)]) {
+      for (const m of part.matchAll(/\[([^[\]]{1,60})\]/g)) {
+        if (!isStatusTag(m[1] as string)) continue;
+        notes.push({
+          line: lines[k] ?? 0,
+          kind: 'tags',
+          message: `"${m[0]}" inside the text of paragraph ${b.label} is kept as text; status tags are read at the start or end of a paragraph`,
+        });
+      }
+    }
+  });
+  return notes;
 };
 
 const baseName = (fileName: string): string =>
