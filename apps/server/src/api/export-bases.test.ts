@@ -105,6 +105,17 @@ describe('exports of proposals tabled against an earlier revision', () => {
       ]),
     );
 
+    // Applying it to the next revision (built on Rev.1) is refused, naming both texts.
+    expect(
+      (await f.cofac.call('POST', `${P()}/proposals/${open}/decision`, { decision: 'accepted' })).status,
+    ).toBe(200);
+    expect((await f.cofac.call('POST', `${P()}/next`)).status).toBe(201);
+    const apply = await f.cofac.call('POST', `${P()}/next/proposals/${open}/apply`, {});
+    expect(apply.status).toBe(409);
+    expect(apply.json.error.message).toMatch(
+      /^This proposal was tabled against Zero draft, not against Rev\.1, the revision being revised/,
+    );
+
     // Tabled against Rev.1 now: written against the text it is exported against, no report.
     const fresh = await tableDraft({
       action: 'retain',

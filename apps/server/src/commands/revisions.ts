@@ -255,8 +255,14 @@ export const applyToNext = (
     const w = work(svc, processId);
     const row = svc.db.getProposal(processId, id);
     if (!row) throw notFound(`No tabled proposal "${id}" in this process.`);
-    if (row.revision !== w.base)
-      throw conflict(`This proposal was tabled against revision ${row.revision}, not the one being revised.`);
+    if (row.revision !== w.base) {
+      // Never applied to a text it was not written against: the party carries it over instead.
+      const name = (n: number) =>
+        svc.db.listRevisions(processId).find((r) => r.number === n)?.name ?? `revision ${n}`;
+      throw conflict(
+        `This proposal was tabled against ${name(row.revision)}, not against ${name(w.base)}, the revision being revised; its party can carry it over to the current revision and table it again.`,
+      );
+    }
     const baseDoc = revisionText(svc, processId, w.base);
     let result: ApplyDecidedResult | null = null;
     let damaged = false;
