@@ -67,6 +67,7 @@ describe('open connections lose what their user lost', () => {
     expect(draft.status).toBe(201);
     await waitUntil(() => textOf(s.doc).includes('open standards'));
     const { code, after } = await closed;
+    console.log(`removed member closed ${after} ms after the REST answer`);
     expect(code).toBe(4403);
     expect(after).toBeLessThan(1000);
     await settle(300);
@@ -89,6 +90,7 @@ describe('open connections lose what their user lost', () => {
     expect(r.status).toBeLessThan(300);
     demotedAt = Date.now();
     const { code, after } = await closed;
+    console.log(`demoted co-facilitator closed ${after} ms after the REST answer`);
     expect(code).toBe(4403);
     expect(after).toBeLessThan(1000);
     c.stop();
@@ -106,6 +108,7 @@ describe('open connections lose what their user lost', () => {
     expect(out.status).toBe(200);
     outAt = Date.now();
     const { code, after } = await closed;
+    console.log(`signed-out session closed ${after} ms after the REST answer`);
     expect(code).toBe(4401);
     expect(after).toBeLessThan(1000);
     a.stop();
@@ -123,6 +126,7 @@ describe('open connections lose what their user lost', () => {
     expiredAt = Date.now();
     try {
       const { code, after } = await closed;
+      console.log(`expired session closed ${after} ms after the clock passed its expiry`);
       expect(code).toBe(4401);
       // The periodic check runs every `accessRecheckMs` (1 s).
       expect(after).toBeLessThan(1500);
