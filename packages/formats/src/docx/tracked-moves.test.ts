@@ -57,7 +57,14 @@ const inserted = (text: string, id: number) =>
   });
 
 /** Rewrites the tracked deletion of the paragraph holding `leaving` and the insertion of the one holding `landing` into one Word move named `name`. */
-const asMove = (bytes: Uint8Array, leaving: string, landing: string, name: string): Uint8Array => {
+const asMove = (
+  bytes: Uint8Array,
+  leaving: string,
+  landing: string,
+  name: string,
+  // Insertions holding one of these texts stay plain edits inside the moved text.
+  edits: readonly string[] = [],
+): Uint8Array => {
   const files = unzipSync(bytes);
   let xml = strFromU8(files['word/document.xml'] as Uint8Array);
   const range = (kind: 'From' | 'To', id: number) => [
@@ -87,8 +94,12 @@ const asMove = (bytes: Uint8Array, leaving: string, landing: string, name: strin
     (p) => {
       const [start, end] = range('To', 902);
       return p
-        .replace(/<w:ins\b/g, '<w:moveTo')
-        .replace(/<\/w:ins>/g, '</w:moveTo>')
+        .replace(/<w:ins\b[^>]*\/>/g, (m) => m.replace('<w:ins', '<w:moveTo'))
+        .replace(/<w:ins\b[^>]*[^/]>[\s\S]*?<\/w:ins>/g, (m) =>
+          edits.some((e) => m.includes(e))
+            ? m
+            : m.replace('<w:ins', '<w:moveTo').replace('</w:ins>', '</w:moveTo>'),
+        )
         .replace('</w:pPr>', `</w:pPr>${start}`)
         .replace(/<\/w:p>$/, `${end}</w:p>`);
     },
@@ -154,6 +165,46 @@ describe('track-changed .docx: deletions, moves and comments as Word writes them
       result.set.proposals.map((p) => [p.action, p.label, p.position, p.targets.map((t) => t.label)]),
     ).toEqual([['move', '30', 'after', ['30', '33']]]);
     expect(result.set.proposals[0]?.targets.every((t) => t.paragraph !== null)).toBe(true);
+  });
+
+  it('adds an amendment when words of the moved text were changed where it lands', async () => {
+    const base = importText(baseText());
+    const [head, tail] = (P['30'] as string).split('concessional') as [string, string];
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            line('29'),
+            deleted('30', 10),
+            line('31'),
+            new Paragraph({ text: 'Follow-up and review', heading: HeadingLevel.HEADING_1 }),
+            line('32'),
+            new Paragraph({
+              run: { insertion: { ...CH, id: 20 } },
+              children: [
+                new InsertedTextRun({ ...CH, id: 21, text: `30.\t${head}` }),
+                new DeletedTextRun({ ...CH, id: 22, text: 'concessional' }),
+                new InsertedTextRun({ ...CH, id: 23, text: 'grant-based' }),
+                new InsertedTextRun({ ...CH, id: 24, text: tail }),
+              ],
+            }),
+            line('33'),
+            line('34'),
+          ],
+        },
+      ],
+    });
+    const bytes = asMove(await pack(doc), 'concessional finance', 'small island', 'move9', ['grant-based']);
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml'] as Uint8Array);
+    // The moved text is w:moveTo; the word changed in it a plain w:ins and w:del.
+    expect(xml).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>)[\s\S])*grant-based/);
+    expect(xml).toMatch(/<w:moveTo [^>]*>(?:(?!<\/w:moveTo>)[\s\S])*small island/);
+    const result = importDocxProposals(bytes, { party: 'Chile', base, fileName: 'ch.docx' });
+    expect(result.errors).toEqual([]);
+    expect(result.set.proposals.map((p) => [p.action, p.label, p.position, p.text])).toEqual([
+      ['move', '30', 'after', ''],
+      ['amend', '30', null, (P['30'] as string).replace('concessional', 'grant-based')],
+    ]);
   });
 
   it('makes the Word comments on a change its rationale', async () => {

@@ -61,12 +61,18 @@ const allDeleted = (p: DocxParagraph): boolean =>
   p.segments.length > 0 && p.segments.every((s) => s.op === 'delete');
 
 // The move a paragraph's changes all belong to, if they do.
+// Words edited inside the moved text where it lands are plain insertions and deletions.
 const moveOf = (p: DocxParagraph): string | null => {
-  const names = new Set(p.segments.filter((s) => s.op !== 'equal').map((s) => s.move ?? ''));
+  const names = new Set(p.segments.flatMap((s) => (s.move !== undefined ? [s.move] : [])));
   if (p.markMove !== undefined) names.add(p.markMove);
   const [only] = names;
-  return names.size === 1 && only ? only : null;
+  if (names.size !== 1 || !only) return null;
+  return p.segments.some((s) => s.op === 'equal' && s.text.trim() !== '') ? null : only;
 };
+
+// The paragraph where a moved paragraph lands (its moved text read as inserted).
+const landing = (p: DocxParagraph): boolean =>
+  moveOf(p) !== null && p.segments.some((s) => s.move !== undefined && s.op === 'insert');
 
 // Comments on the changes of a paragraph (ranges over changed pieces, references in it).
 const commentsOf = (p: DocxParagraph): string[] => {
@@ -113,7 +119,7 @@ export const findTrackedProposals = (
   let group: Group | null = null;
   paragraphs.forEach((p, i) => {
     const line = i + 1;
-    const inserted = allInserted(p) && changedIn(p);
+    const inserted = (allInserted(p) && changedIn(p)) || landing(p);
     const oldLine = `${p.oldNumber ? `${p.oldNumber}\t` : ''}${oldText(p)}`;
     // A new paragraph's automatic number is the renumbered one; only a typed label counts.
     const newLine = `${p.number && !inserted ? `${p.number}\t` : ''}${newText(p)}`;
@@ -194,6 +200,15 @@ export const findTrackedProposals = (
       if (!g.inserted) continue;
       const label = left.label as string;
       const all = [...left.parts, ...g.parts];
+      // Words changed in the moved text: an amendment beside the move.
+      const before = left.parts
+        .map((p) => partText(p, 'old'))
+        .filter(Boolean)
+        .join('\n');
+      const after = g.parts
+        .map((p) => partText(p, 'new'))
+        .filter(Boolean)
+        .join('\n');
       const revs = all.flatMap((p) => p.revisions);
       const first = labels.find((l) => l !== label);
       findings.push({
@@ -210,6 +225,22 @@ export const findTrackedProposals = (
           rationale: rationaleOf(all),
         },
       });
+      if (collapse(before) !== collapse(after)) {
+        findings.push({
+          line: g.line,
+          revisions: revs,
+          spec: {
+            action: 'amend',
+            ref: { from: label, to: null, point: null },
+            anchor: null,
+            position: null,
+            text: after,
+            textMode: 'replace',
+            summary: revisionNote(revs),
+            rationale: rationaleOf(all),
+          },
+        });
+      }
       anchor = label;
       continue;
     }
