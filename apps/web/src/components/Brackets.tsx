@@ -17,7 +17,7 @@ export interface BracketRun {
   readonly kind: 'text' | 'bracket' | 'option' | 'placeholder';
   /** How many brackets enclose the run (a bracket counts itself). */
   readonly depth: number;
-  /** For a bracket: true when it does not pair up (an `]` with nothing open, an `[` never closed). */
+  /** For a bracket: true for a `]` with nothing open (counting brackets carried in). */
   readonly unmatched?: boolean;
 }
 
@@ -30,10 +30,10 @@ export const bracketRuns = (text: string, carried = 0): BracketRun[] => {
   if (a.spans.length === 0 && a.options.length === 0 && a.placeholders.length === 0)
     return text === '' ? [] : [{ start: 0, end: text.length, kind: 'text', depth: 0 }];
   const special = new Map<number, { end: number; kind: BracketRun['kind']; unmatched?: boolean }>();
-  const unmatched = new Set(a.problems.map((p) => p.offset));
+  // A `[` left open at the end of the text is no fault: it may close in a later block. A `]`
+  // with nothing open, even counting what was carried in, is.
   for (const s of a.spans) {
-    if (s.start >= 0)
-      special.set(s.start, { end: s.start + 1, kind: 'bracket', unmatched: unmatched.has(s.start) });
+    if (s.start >= 0) special.set(s.start, { end: s.start + 1, kind: 'bracket' });
     if (s.end > 0) special.set(s.end - 1, { end: s.end, kind: 'bracket' });
   }
   for (const p of a.problems)

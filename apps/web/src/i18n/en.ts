@@ -97,7 +97,7 @@ export const en = {
   'para.label': '§{label}',
   'text.tags': 'Status:',
   'text.placeholder': 'Placeholder, to be filled in',
-  'text.bracketUnmatched': 'This bracket does not pair up with another in the text',
+  'text.bracketUnmatched': 'This closing bracket has no opening bracket before it',
   'text.chapeau': 'Chapeau:',
   'para.proposals.zero': 'No proposals',
   'para.proposals.one': '1 proposal',
