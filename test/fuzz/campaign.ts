@@ -1,10 +1,10 @@
 /**
  * A fuzzing campaign against a running sync server: several raw WebSocket connections send
- * mutated messages, one at a time, each followed by a presence query whose answer (or the
- * connection's close) marks the message as handled, so every message reaches the server's
- * decoder while its connection is open and its round trip is timed. A connection the server
- * closes is replaced. A witness client keeps a presence state in the document, so that every
- * presence query has an answer.
+ * mutated messages, one at a time, each followed by a sync request (a step 1 with an empty state
+ * vector, which the server always answers: the first time with the document, then with an empty
+ * step 2 at once) whose answer, or the connection's close, marks the message as handled, so every
+ * message reaches the server's decoder while its connection is open and its round trip is timed.
+ * A connection the server closes is replaced.
  */
 import WebSocket from 'ws';
 import { mutate, prng, seeds } from './mutations';
@@ -33,7 +33,7 @@ export interface CampaignOptions {
 export interface CampaignResult {
   /** Mutated messages sent on open connections. */
   sent: number;
-  /** Messages the server answered (presence) while the connection stayed open. */
+  /** Messages the server answered (the sync request after them) while the connection stayed open. */
   answered: number;
   connections: number;
   /** Close codes the server used, with counts. */
@@ -67,7 +67,8 @@ export const runCampaign = async (o: CampaignOptions): Promise<CampaignResult> =
     times: [],
   };
   let nextProgress = 10_000;
-  const QUERY = new Uint8Array([3]);
+  // A sync step 1 with an empty state vector.
+  const QUERY = new Uint8Array([0, 0, 1, 0]);
   const deadline = o.deadline ?? Number.POSITIVE_INFINITY;
   const more = () => result.sent < o.messages && Date.now() < deadline;
 
@@ -109,8 +110,11 @@ export const runCampaign = async (o: CampaignOptions): Promise<CampaignResult> =
           resolve();
         };
       });
-    // Joined once the server's sync step 1 arrived.
+    // Joined once the server's sync step 1 arrived; the first sync request gets the document.
     while (!closed && inbox === 0) await next();
+    const joined = inbox;
+    ws.send(QUERY);
+    while (!closed && inbox === joined) await next();
     while (!closed && more()) {
       const msg = mutate(rand, pool);
       const seen = inbox;

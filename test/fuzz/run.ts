@@ -138,7 +138,7 @@ export const fuzzRun = async (o: FuzzRunOptions): Promise<FuzzReport> => {
     });
   };
   watch(proc);
-  // The witness keeps a presence state in the document: every presence query has an answer.
+  // A witness keeps a presence state in the document, so that presence queries are answered too.
   const witness = stockClient(url, DOC, 'a');
   await witness.synced;
   witness.provider.awareness.setLocalStateField('cursor', { anchor: 0 });
@@ -213,7 +213,7 @@ export const fuzzRun = async (o: FuzzRunOptions): Promise<FuzzReport> => {
 /** A report as a few lines of text. */
 export const describeReport = (r: FuzzReport): string =>
   [
-    `seed ${r.seed}: ${r.campaign.sent} mutated messages on ${r.campaign.connections} connections in ${(r.elapsedMs / 1000).toFixed(0)} s; the server received ${r.serverMessages} messages (with the presence queries)`,
+    `seed ${r.seed}: ${r.campaign.sent} mutated messages on ${r.campaign.connections} connections in ${(r.elapsedMs / 1000).toFixed(0)} s; the server received ${r.serverMessages} messages (with the sync requests after each)`,
     `answered with the connection open: ${r.campaign.answered}; close codes ${JSON.stringify(Object.fromEntries([...r.campaign.closeCodes].sort((x, y) => y[1] - x[1])))}; abnormal closes ${r.campaign.abnormal}; failed upgrades ${r.campaign.failedUpgrades}`,
     `crashes ${r.crashes}; hung answers over 250 ms ${r.campaign.hangs} (slowest ${r.campaign.slowestMs.toFixed(0)} ms, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms); server loop stalls over 250 ms ${r.serverHangs} (worst ${r.worstStallMs} ms); errors the hub reported ${r.serverErrors}`,
     `server memory: rss ${(r.rssStartBytes / 1e6).toFixed(0)} MB at start, peak ${(r.peakRssBytes / 1e6).toFixed(0)} MB, ${(r.rssEndBytes / 1e6).toFixed(0)} MB at the end; stock clients converged afterwards: ${r.converged}`,
