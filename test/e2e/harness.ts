@@ -13,6 +13,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../apps/server/src/config';
 import { DEMO_PROCESS, seedDemo } from '../../apps/server/src/demo/seed';
 import { type BisServer, createServer } from '../../apps/server/src/server';
+import { busyLoopsWanted } from './load';
 
 /** Debian's Chromium (installed by .ci/run). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -124,6 +125,8 @@ export const signIn = async (
   link: string,
 ): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  // Under BIS_E2E_LOAD, waiting for an element stretches threefold, as the test time limits do.
+  if (busyLoopsWanted(process.env.BIS_E2E_LOAD) > 0) context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(link);
