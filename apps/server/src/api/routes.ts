@@ -68,7 +68,7 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
     { method: 'get', path: '/api/me', summary: 'Who you are, and your roles in each process', who: 'anyone' },
     (c) => {
       const p = who(c);
-      if (!p) return c.json({ user: null });
+      if (!p) return c.json({ user: null, processes: [] });
       const processes = svc.db
         .listProcesses()
         .map((proc) => ({ id: proc.id, ...viewProcess(svc, p, proc.id).you }));

@@ -76,7 +76,8 @@ describe('sign-in by invitation link', () => {
       ({ headers: { cookie } }) as unknown as import('node:http').IncomingMessage;
     expect((await ws.authenticate(fakeReq(session)))?.name).toBe('Brief');
     f.clock.now += 3_600_001;
-    expect((await me({ cookie: session })).user).toBeNull();
+    // Signed out, /api/me has the same shape: no user and no processes (the web app lists them).
+    expect(await me({ cookie: session })).toEqual({ user: null, processes: [] });
     expect(await ws.authenticate(fakeReq(session))).toBeNull();
     const cmd = await f.request('POST', '/api/me/tokens', {
       headers: { cookie: session, 'content-type': 'application/json' },

@@ -115,7 +115,11 @@ const seg = encodeURIComponent;
 
 /** The REST API, one function per route the web app uses. */
 export const api = {
-  me: () => json<Me>('GET', '/api/me'),
+  /** Who you are; `processes` is always a list (empty when not signed in). */
+  me: async (): Promise<Me> => {
+    const me = await json<Partial<Me>>('GET', '/api/me');
+    return { user: me.user ?? null, processes: me.processes ?? [] };
+  },
   signOut: () => json<{ ok: true }>('POST', '/api/signout'),
   processes: () => json<{ processes: ProcessRow[] }>('GET', '/api/processes'),
   process: (pid: string) => json<ProcessView>('GET', P(pid)),

@@ -12,13 +12,25 @@ import { DeskScreen } from '../screens/DeskScreen';
 import { ExportDialog } from '../screens/ExportDialog';
 import { HomeScreen } from '../screens/HomeScreen';
 import { ImportScreen } from '../screens/ImportScreen';
+import { LandingScreen } from '../screens/LandingScreen';
+import { NotFoundScreen } from '../screens/NotFoundScreen';
 import { TextScreen } from '../screens/TextScreen';
 import { WorkspaceScreen } from '../screens/WorkspaceScreen';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Link } from './Link';
 import { ProcessProvider, useProcess } from './process-data';
 import { navigate, parseRoute, pathOf, type Route, usePath } from './router';
 
-const ErrorBox = ({ error, retry }: { error: ApiError | null; retry?: () => void }) => (
+const ErrorBox = ({
+  error,
+  retry,
+  signedOut = false,
+}: {
+  error: ApiError | null;
+  retry?: () => void;
+  /** Not signed in: say how to sign in, as the refusal may only be for want of a session. */
+  signedOut?: boolean;
+}) => (
   <main id="main" tabIndex={-1} className="page">
     {error ? (
       <>
@@ -26,11 +38,17 @@ const ErrorBox = ({ error, retry }: { error: ApiError | null; retry?: () => void
         <p role="alert" className="error">
           {error.message}
         </p>
-        {retry && (
-          <button type="button" className="btn" onClick={retry}>
-            {t('error.retry')}
-          </button>
-        )}
+        {signedOut && <p>{t('error.signInHelp')}</p>}
+        <p className="actions">
+          {retry && (
+            <>
+              <button type="button" className="btn" onClick={retry}>
+                {t('error.retry')}
+              </button>{' '}
+            </>
+          )}
+          <Link href="/">{t('error.home')}</Link>
+        </p>
       </>
     ) : (
       <p role="status">{t('app.loading')}</p>
@@ -146,11 +164,15 @@ export const App = () => {
       <div className="shell">
         <Announcer />
         <Header me={me} />
-        {route.name === 'home' ? (
-          <HomeScreen me={me} />
-        ) : (
-          <ErrorBox error={new ApiError(404, 'not_found', t('error.notFound'))} />
-        )}
+        <ErrorBoundary key={path}>
+          {route.name === 'notFound' ? (
+            <NotFoundScreen path={path} />
+          ) : me.user ? (
+            <HomeScreen me={me} />
+          ) : (
+            <LandingScreen />
+          )}
+        </ErrorBoundary>
       </div>
     );
 
@@ -163,19 +185,21 @@ export const App = () => {
         fallback={({ error: e, retry }) => (
           <>
             <Header me={me} />
-            <ErrorBox error={e} retry={retry} />
+            <ErrorBox error={e} retry={retry} signedOut={!me.user} />
           </>
         )}
       >
         <Header me={me}>
           <ProcessNav route={route} />
         </Header>
-        {route.name === 'text' && <TextScreen para={route.para} />}
-        {route.name === 'workspace' && <WorkspaceScreen party={route.party} />}
-        {route.name === 'import' && <ImportScreen party={route.party} />}
-        {route.name === 'desk' && <DeskScreen />}
-        {route.name === 'next' && <NextRevisionScreen />}
-        {route.name === 'revision' && <RevisionScreen n={route.n} />}
+        <ErrorBoundary key={path}>
+          {route.name === 'text' && <TextScreen para={route.para} />}
+          {route.name === 'workspace' && <WorkspaceScreen party={route.party} />}
+          {route.name === 'import' && <ImportScreen party={route.party} />}
+          {route.name === 'desk' && <DeskScreen />}
+          {route.name === 'next' && <NextRevisionScreen />}
+          {route.name === 'revision' && <RevisionScreen n={route.n} />}
+        </ErrorBoundary>
         <StatusLine />
       </ProcessProvider>
     </div>

@@ -17,7 +17,18 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.retry': 'Try again',
-  'error.notFound': 'This page does not exist.',
+  'error.page': 'This page stopped working',
+  'error.pageBody': 'Something in Bis failed while showing this page: {message}',
+  'error.pageHelp':
+    'Your drafts are kept on the server and in this browser. Reload the page; if it fails again, go to the home page and tell the secretariat what you were doing.',
+  'error.reload': 'Reload the page',
+  'error.home': 'Go to the home page',
+  'error.signInHelp':
+    'If this process is not public, open the sign-in link the secretariat sent you, then come back to this address.',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'There is no page at {path}.',
+  'notFound.help':
+    'Check the address, or go to the home page for your processes and the public ones. Process pages start with /p/ and the process name.',
 
   'home.title': 'Your processes',
   'home.signedInAs': 'Signed in as {name}.',
@@ -25,16 +36,35 @@ export const en = {
   'home.public': 'Public processes you can read',
   'home.role': 'Your role: {roles}',
   'home.parties': 'Your delegation: {parties}',
+  'home.organisations': 'Your organisation: {parties}',
   'home.open': 'Open {title}',
-  'signin.title': 'Sign in to Bis',
-  'signin.body':
-    'Bis is used with an invitation. Open the sign-in link the secretariat sent you; it signs you in on this browser.',
-  'signin.public': 'Public processes can be read without signing in:',
+  'landing.title': 'Bis: negotiating texts together',
+  'landing.what':
+    'Bis is where a UN negotiation text is written together: the numbered paragraphs of each revision, the amendments delegations and stakeholders table to them, the co-facilitators’ decisions, and the compilations and comparison tables the secretariat publishes.',
+  'landing.public': 'Public processes',
+  'landing.publicBody':
+    'These can be read without signing in: the text, its revisions and the proposals tabled.',
+  'landing.publicNone': 'No process is public on this server at the moment.',
+  'landing.signinTitle': 'How to sign in',
+  'landing.signin1': 'The secretariat of your process invites you by e-mail with a personal sign-in link.',
+  'landing.signin2':
+    'Open that link in this browser and press “Sign in”: you are signed in here until you sign out.',
+  'landing.signin3':
+    'A link works once. If yours has expired or was used already, ask the secretariat for a new one; without one you can still read the public processes above.',
 
   'role.co-facilitator': 'co-facilitator',
   'role.secretariat': 'secretariat',
   'role.delegate': 'delegate',
   'role.observer': 'observer',
+  'role.delegate.member-state': 'delegate',
+  'role.delegate.group-of-states': 'delegate',
+  'role.delegate.observer': 'delegate of an observer State',
+  'role.delegate.un-entity': 'representative of a UN entity',
+  'role.delegate.intergovernmental': 'representative of an intergovernmental organisation',
+  'role.delegate.civil-society': 'civil-society representative',
+  'role.delegate.private-sector': 'private-sector representative',
+  'role.delegate.technical-community': 'technical-community representative',
+  'role.delegate.academia': 'representative of academia',
 
   'process.title': '{title}',
   'process.revision': '{revision}',

@@ -1,17 +1,32 @@
 /**
- * The landing screen: after signing in from an invitation link, your processes and your role
- * in each; without a session, how to sign in and the public processes.
+ * The home screen of a signed-in person: your processes with your role and your delegation or
+ * organisation in each (in words, see `roleWords`), then the public ones. People who are not
+ * signed in see `LandingScreen` instead.
  */
 import { useEffect, useState } from 'react';
 import { api, type Me, type ProcessRow, type ProcessView } from '../api/client';
 import { Link } from '../app/Link';
+import { roleWords } from '../app/role-words';
 import { pathOf } from '../app/router';
 import { t } from '../i18n';
+
+const YourPlace = ({ you, parties }: { you: Me['processes'][number]; parties: ProcessView['parties'] }) => {
+  const w = roleWords(you.roles, you.parties, parties);
+  return (
+    <>
+      <p data-testid="roles">{t('home.role', { roles: w.roles.join(', ') })}</p>
+      {w.delegations.length > 0 && <p>{t('home.parties', { parties: w.delegations.join(', ') })}</p>}
+      {w.organisations.length > 0 && (
+        <p>{t('home.organisations', { parties: w.organisations.join(', ') })}</p>
+      )}
+    </>
+  );
+};
 
 /** The home screen. */
 export const HomeScreen = ({ me }: { me: Me }) => {
   const [processes, setProcesses] = useState<readonly ProcessRow[] | null>(null);
-  const [views, setViews] = useState<ReadonlyMap<string, ProcessView>>(new Map());
+  const [views, setViews] = useState<ReadonlyMap<string, ProcessView> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api
@@ -21,7 +36,8 @@ export const HomeScreen = ({ me }: { me: Me }) => {
     // Party names of your own processes (the list has ids only).
     Promise.all(me.processes.map((p) => api.process(p.id)))
       .then((vs) => setViews(new Map(vs.map((v) => [v.id, v]))))
-      .catch(() => {});
+      // Without the party list, roles are still shown (parties by id).
+      .catch(() => setViews(new Map()));
   }, [me]);
   const mine = new Map(me.processes.map((p) => [p.id, p]));
   const list = processes ?? [];
@@ -30,24 +46,15 @@ export const HomeScreen = ({ me }: { me: Me }) => {
 
   return (
     <main id="main" tabIndex={-1} className="page">
-      {me.user ? (
-        <>
-          <h1>{t('home.title')}</h1>
-          <p>{t('home.signedInAs', { name: me.user.name })}</p>
-        </>
-      ) : (
-        <>
-          <h1>{t('signin.title')}</h1>
-          <p>{t('signin.body')}</p>
-        </>
-      )}
+      <h1>{t('home.title')}</h1>
+      {me.user && <p>{t('home.signedInAs', { name: me.user.name })}</p>}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
       {processes === null && !error && <p>{t('app.loading')}</p>}
-      {me.user && processes && own.length === 0 && <p>{t('home.none')}</p>}
+      {processes && own.length === 0 && <p>{t('home.none')}</p>}
       {own.length > 0 && (
         <ul className="plain process-list">
           {own.map((p) => {
@@ -58,18 +65,8 @@ export const HomeScreen = ({ me }: { me: Me }) => {
                   <Link href={pathOf({ name: 'text', pid: p.id, para: null })}>{p.title}</Link>
                 </h2>
                 {p.symbol && <p className="muted">{p.symbol}</p>}
-                <p data-testid="roles">
-                  {t('home.role', { roles: (you?.roles ?? []).map((r) => t(`role.${r}`)).join(', ') })}
-                </p>
-                {you && you.parties.length > 0 && (
-                  <p>
-                    {t('home.parties', {
-                      parties: you.parties
-                        .map((id) => views.get(p.id)?.parties.find((x) => x.id === id)?.name ?? id)
-                        .join(', '),
-                    })}
-                  </p>
-                )}
+                {/* Roles wait for the party list: it decides between "delegate" and the organisation's kind. */}
+                {you && views && <YourPlace you={you} parties={views.get(p.id)?.parties ?? []} />}
               </li>
             );
           })}
@@ -77,7 +74,7 @@ export const HomeScreen = ({ me }: { me: Me }) => {
       )}
       {others.length > 0 && (
         <>
-          <h2>{me.user ? t('home.public') : t('signin.public')}</h2>
+          <h2>{t('home.public')}</h2>
           <ul className="plain process-list">
             {others.map((p) => (
               <li key={p.id} className="card">
