@@ -11,7 +11,7 @@
  * Each non-blank line gets a kind (`LineKind`). A line that names a paragraph and is not
  * understood is `unread` and reported; prose that names none is never imported.
  */
-import { BisInputError, proposalId } from '@bis/core';
+import { BisInputError, type ProposalId, proposalId } from '@bis/core';
 import { readAttributed, readParagraphHeader } from './attributed';
 import { type BaseIndex, indexBase, numberAlternatives, slug } from './build';
 import { buildAll } from './build-heads';
@@ -27,7 +27,7 @@ import { findReferenceLists } from './ref-list';
 import { normalizeLabel, type Reference, showReference } from './reference';
 import { partiesOf, withLinks } from './set-parts';
 import { namedIn, readStatement } from './statement';
-import type { ImportError, WrittenImport, WrittenImportOptions } from './written-types';
+import type { ImportError, LineKind, LineNote, WrittenImport, WrittenImportOptions } from './written-types';
 
 const BULLET = /^(?:[-•·●▪◦‣+–]|\*(?=\s))\s+/;
 const RATIONALE_LABEL = /^(?:rationale|justification|reason|why|explanation|note)\s*[:–—-]\s*(.+)$/i;
@@ -76,7 +76,26 @@ export const readWrittenLines = (source: string, options: WrittenImportOptions):
       );
       if (input.isNew) insertLabels.add(input.ref.from);
       useForm(input.form);
-      return { ...input, party: who, group: input.group ?? null, line: note.line, id, shared, note };
+      // Every head built with the same fields in the same order (one object shape for the engine).
+      const head: Head = {
+        line: note.line,
+        id,
+        party: who,
+        group: input.group ?? null,
+        form: input.form,
+        isNew: input.isNew,
+        ref: input.ref,
+        anchor: input.anchor,
+        position: input.position,
+        targetNote: input.targetNote,
+        phrase: input.phrase,
+        reasons: input.reasons,
+        summary: input.summary,
+        shared,
+        note,
+        oldText: input.oldText,
+      };
+      return head;
     });
     heads.push(...made);
     note.kind = 'proposal';
@@ -441,11 +460,21 @@ export const readWrittenLines = (source: string, options: WrittenImportOptions):
       parties: partiesOf(heads, party, options, slugOf),
       proposals: withLinks(numberAlternatives(built), linked),
     },
-    lines: notes
-      .sort((a, b) => a.line - b.line)
-      .map(({ messages, ...n }) => (messages.length > 0 ? { ...n, message: messages.join('; ') } : n)),
+    lines: notes.sort((a, b) => a.line - b.line).map(lineNoteOf),
     errors,
     unread,
     forms,
   };
+};
+
+// The note as the result gives it: optional fields only when set (built field by field, not by
+// spreading, which is slow on objects of mixed shapes).
+const lineNoteOf = (n: MutableNote): LineNote => {
+  const out: { line: number; kind: LineKind; proposal?: ProposalId; message?: string } = {
+    line: n.line,
+    kind: n.kind,
+  };
+  if (n.proposal !== undefined) out.proposal = n.proposal;
+  if (n.messages.length > 0) out.message = n.messages.join('; ');
+  return out;
 };
