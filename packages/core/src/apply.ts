@@ -107,7 +107,7 @@ export interface ApplyResult {
 
 /** The default choice of `apply` (see `ApplyOptions.chosen`). */
 export const defaultChosen = (p: Proposal): boolean => {
-  if (p.status === 'withdrawn') return false;
+  if (p.status === 'withdrawn' || p.status === 'applied') return false;
   if (p.decision === 'accepted' || p.decision === 'accepted-as-modified') return true;
   return p.decision === null && p.action !== 'alternative';
 };

@@ -40,6 +40,8 @@ export {
 export { mergeText } from './merge-text';
 export type {
   Action,
+  AppliedIn,
+  AppliedPassage,
   BaseRef,
   BisDocument,
   Block,
@@ -98,6 +100,8 @@ export type { InputReportRow, Outcome } from './report';
 export { inputReport } from './report';
 export type { ApplyDecidedOptions, ApplyDecidedResult, RevisionConflict } from './revision-apply';
 export { applyDecided } from './revision-apply';
+export type { ClosedCycle } from './revision-close';
+export { closeCycle } from './revision-close';
 export type { RevisionChanges } from './revision-compare';
 export { revisionChanges } from './revision-compare';
 export type { CarriedProposal, Publication, RevisionConcordanceRow } from './revision-publish';

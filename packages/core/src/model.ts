@@ -144,8 +144,11 @@ export const ACTIONS = ['amend', 'insert', 'delete', 'move', 'retain', 'alternat
 /** What a proposal does to its targets. */
 export type Action = (typeof ACTIONS)[number];
 
-/** The statuses a proposal moves through (see `workflow.ts`). */
-export const STATUSES = ['draft', 'tabled', 'withdrawn'] as const;
+/**
+ * The statuses a proposal moves through (see `workflow.ts`). `applied`: it shaped a published
+ * revision (see `Proposal.appliedIn`) and has left the working compilation; it is final.
+ */
+export const STATUSES = ['draft', 'tabled', 'withdrawn', 'applied'] as const;
 /** A proposal's status. */
 export type Status = (typeof STATUSES)[number];
 
@@ -194,6 +197,24 @@ export interface BaseRef {
   readonly title: string;
   /** A content hash of the base's paragraphs (see `documentHash`). */
   readonly hash: string;
+}
+
+/** One passage a proposal shaped in a published revision. */
+export interface AppliedPassage {
+  readonly paragraph: ParagraphId;
+  /** The paragraph's label in the revision; for a removed paragraph, its label before. */
+  readonly label: string;
+  /** The paragraph's text in the revision (points one per line); null when the proposal removed it. */
+  readonly text: string | null;
+}
+
+/** Where an applied proposal landed: "applied in Rev.1", with the passages it shaped. */
+export interface AppliedIn {
+  /** The revision's name (`Rev.1`). */
+  readonly revision: string;
+  /** The revision's number (1 for Rev.1). */
+  readonly number: number;
+  readonly passages: readonly AppliedPassage[];
 }
 
 /** A frozen, tabled version of a proposal. */
@@ -250,6 +271,8 @@ export interface Proposal {
   readonly source: SourceRef | null;
   /** The text the proposal was written against, when known (absent for older data). */
   readonly base?: BaseRef | null;
+  /** For an `applied` proposal: the revision it shaped and where (absent otherwise). */
+  readonly appliedIn?: AppliedIn | null;
 }
 
 /** A set of proposals, as `bis.proposals/2` carries it. */

@@ -66,6 +66,15 @@ const base: Check = (v) =>
     ? null
     : object({ symbol: strOrNull, revision: strOrNull, title: str, hash: str })(v);
 
+const appliedIn: Check = (v) =>
+  v === null || v === undefined
+    ? null
+    : object({
+        revision: str,
+        number: (n) => (Number.isSafeInteger(n) && (n as number) >= 0 ? null : 'must be a whole number'),
+        passages: array(object({ paragraph: str, label: str, text: strOrNull })),
+      })(v);
+
 const FIELDS: Record<string, Check> = {
   id: str,
   party: str,
@@ -95,6 +104,7 @@ const FIELDS: Record<string, Check> = {
   illustrative: bool,
   source,
   base,
+  appliedIn,
 };
 
 /**
@@ -103,6 +113,6 @@ const FIELDS: Record<string, Check> = {
  */
 export const proposalShapeProblem = (value: unknown): string | null => {
   if (!isObject(value)) return 'is not an object';
-  const problem = object(FIELDS, ['base'])(value);
+  const problem = object(FIELDS, ['base', 'appliedIn'])(value);
   return problem ? problem.replace(/^\./, '') : null;
 };

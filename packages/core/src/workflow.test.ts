@@ -175,6 +175,7 @@ describe('STATUS_TRANSITIONS', () => {
       // An edited tabled proposal, so that re-tabling is possible.
       tabled: value(editProposal(t1, { text: 'Edited.' })),
       withdrawn: value(withdrawProposal(t1)),
+      applied: { ...value(decideProposal(t1, 'accepted')), status: 'applied' },
     };
     for (const [from, p] of Object.entries(inStatus) as [Status, Proposal][]) {
       const reachable = [tableProposal(p, { now: T2 }), withdrawProposal(p)].flatMap((r) =>

@@ -25,6 +25,7 @@ export const STATUS_TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
   draft: ['tabled'],
   tabled: ['tabled', 'withdrawn'],
   withdrawn: [],
+  applied: [],
 };
 
 /** Decisions that close a proposal; `deferred` leaves it open. */
@@ -81,6 +82,7 @@ const decidedReason = (p: Proposal): string => `the chairs have decided on it ($
 export const tableProposal = (p: Proposal, ctx: TablingContext): Result<Proposal> => {
   const now = checkDate(ctx.now, 'now');
   if (p.status === 'withdrawn') return refused('A withdrawn proposal cannot be tabled again.');
+  if (p.status === 'applied') return refused(`It cannot be tabled again: ${appliedReason(p)}.`);
   if (isDecided(p)) return refused(`It cannot be tabled again: ${decidedReason(p)}.`);
   const rev = ctx.revision ?? null;
   if (rev !== null) {
@@ -101,6 +103,10 @@ export const tableProposal = (p: Proposal, ctx: TablingContext): Result<Proposal
   return ok({ ...p, status: 'tabled', versions: [...p.versions, version] });
 };
 
+// "it was applied in Rev.1": an applied proposal is part of a published text and final.
+const appliedReason = (p: Proposal): string =>
+  `it was applied in ${p.appliedIn?.revision ?? 'a published revision'}`;
+
 /** What a party may change in its proposal's working copy. */
 export type ProposalEdit = Partial<
   Pick<
@@ -116,6 +122,7 @@ export type ProposalEdit = Partial<
  */
 export const editProposal = (p: Proposal, edit: ProposalEdit): Result<Proposal> => {
   if (p.status === 'withdrawn') return refused('A withdrawn proposal cannot be edited.');
+  if (p.status === 'applied') return refused(`It cannot be edited: ${appliedReason(p)}.`);
   if (isDecided(p)) return refused(`It cannot be edited: ${decidedReason(p)}.`);
   return ok({ ...p, ...edit });
 };
@@ -124,6 +131,7 @@ export const editProposal = (p: Proposal, edit: ProposalEdit): Result<Proposal> 
 export const withdrawProposal = (p: Proposal): Result<Proposal> => {
   if (p.status === 'draft') return refused('A draft is not tabled: delete it instead of withdrawing it.');
   if (p.status === 'withdrawn') return refused('It is already withdrawn.');
+  if (p.status === 'applied') return refused(`It cannot be withdrawn: ${appliedReason(p)}.`);
   if (isDecided(p)) return refused(`It cannot be withdrawn: ${decidedReason(p)}.`);
   return ok({ ...p, status: 'withdrawn' });
 };
@@ -148,6 +156,7 @@ export const decideProposal = (
 ): Result<Proposal> => {
   if (p.status === 'draft') return refused('Only a tabled proposal can be decided on; this one is a draft.');
   if (p.status === 'withdrawn') return refused('A withdrawn proposal cannot be decided on.');
+  if (p.status === 'applied') return refused(`It cannot be decided on again: ${appliedReason(p)}.`);
   if (decision === 'merged') {
     if (details.into === undefined) return refused('Say which proposal it was merged into.');
     if (details.into === p.id) return refused('A proposal cannot be merged into itself.');

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fixture, type Json, startFixture } from './fixture.test-util';
 
 // Kenya tables proposals against the zero draft; the chairs publish Rev.1 (a new paragraph 2, so
-// the old §2–3 become §3–4, and "mainly" added to the old §2); the exports against Rev.1 then
-// show Kenya's proposals re-anchored, never re-diffed against words Kenya never saw.
+// the old §2–3 become §3–4, and "mainly" added to the old §2). Publication carries Kenya's
+// proposals over to Rev.1 by content; the exports against Rev.1 show them re-anchored, never
+// re-diffed against words Kenya never saw, and never show the applied ones as changes.
 let f: Fixture;
 let ids: Record<string, string>;
 beforeAll(async () => {
@@ -46,6 +47,13 @@ describe('exports of proposals tabled against an earlier revision', () => {
       rationale: 'Open standards help everyone.',
     });
     const del = await tableDraft({ action: 'delete', targets: [target('3')], label: '3' });
+    // Adds a word where the chairs' "mainly" goes: it cannot be placed on Rev.1's wording.
+    const rival = await tableDraft({
+      action: 'amend',
+      targets: [target('2')],
+      label: '2',
+      text: 'The second paragraph, largely about standards.',
+    });
     const tabled = await f.kenya.call('GET', `${P()}/proposals/${open}`);
     expect(tabled.json.base).toEqual({
       symbol: null,
@@ -79,12 +87,24 @@ describe('exports of proposals tabled against an earlier revision', () => {
       expect((await f.cofac.call('POST', `${P()}/next/proposals/${id}/apply`, {})).status).toBe(200);
     const pub = await f.cofac.call('POST', `${P()}/next/publish`, {});
     expect(pub.status, JSON.stringify(pub.json)).toBe(201);
+    expect([...pub.json.applied].sort()).toEqual([insert, mainly].sort());
+    expect(pub.json.carried.map((e: Json) => [e.proposal, e.outcome])).toEqual([
+      [open, 'rebased'],
+      [del, 'moved'],
+      [rival, 'unplaced'],
+    ]);
+    const carriedReport = await f.kenya.call('GET', `${P()}/revisions/1/carried`);
+    expect(carriedReport.json.entries).toEqual(pub.json.carried);
+    const rev = (id: string) => f.server.services.db.getProposal(f.pid, id);
+    expect([rev(open)?.revision, rev(del)?.revision, rev(rival)?.revision]).toEqual([1, 1, 0]);
 
     const res = await f.request('GET', `${P()}/exports/comparison/json`, {
       headers: { authorization: `Bearer ${f.kenya.token}` },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('bis-reanchored')).toMatch(/^4 tabled against an earlier revision: /);
+    expect(res.headers.get('bis-reanchored')).toBe(
+      '3 tabled against an earlier revision: 1 merged into new wording, 1 moved, 1 not placed',
+    );
     const json = (await res.json()) as Json;
     const row = (id: string) => json.rows.find((r: Json) => r.id === id);
     // Kenya's "open" lands in Rev.1's §3 beside the chairs' "mainly", which Kenya does not strike.
@@ -98,6 +118,9 @@ describe('exports of proposals tabled against an earlier revision', () => {
       "Zero draft §2 → Rev.1 §3: §3 was reworded in Rev.1; the proposal's own changes are applied to the new wording",
     );
     expect(row(del)).toMatchObject({ label: '4', current: 'The third paragraph, about participation.' });
+    // Applied in Rev.1: part of the text, not a change to it.
+    expect(row(insert)).toBeUndefined();
+    expect(row(mainly)).toBeUndefined();
     expect(json.reanchored.map((e: Json) => [e.proposal, e.outcome, e.label, e.newLabel])).toEqual(
       expect.arrayContaining([
         [open, 'rebased', '2', '3'],
@@ -105,12 +128,16 @@ describe('exports of proposals tabled against an earlier revision', () => {
       ]),
     );
 
-    // Applying it to the next revision (built on Rev.1) is refused, naming both texts.
-    expect(
-      (await f.cofac.call('POST', `${P()}/proposals/${open}/decision`, { decision: 'accepted' })).status,
-    ).toBe(200);
+    // Carried over, it applies to the next revision (built on Rev.1) as merged onto Rev.1's wording.
+    for (const id of [open, rival])
+      expect(
+        (await f.cofac.call('POST', `${P()}/proposals/${id}/decision`, { decision: 'accepted' })).status,
+      ).toBe(200);
     expect((await f.cofac.call('POST', `${P()}/next`)).status).toBe(201);
-    const apply = await f.cofac.call('POST', `${P()}/next/proposals/${open}/apply`, {});
+    const applied = await f.cofac.call('POST', `${P()}/next/proposals/${open}/apply`, {});
+    expect(applied.status, JSON.stringify(applied.json)).toBe(200);
+    // The one not placed stays on the zero draft: applying it is refused, naming both texts.
+    const apply = await f.cofac.call('POST', `${P()}/next/proposals/${rival}/apply`, {});
     expect(apply.status).toBe(409);
     expect(apply.json.error.message).toMatch(
       /^This proposal was tabled against Zero draft, not against Rev\.1, the revision being revised/,

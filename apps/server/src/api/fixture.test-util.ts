@@ -66,8 +66,11 @@ I. Introduction
 3. The third paragraph, about participation.
 `;
 
-/** Starts a server with a process `t1` and one principal per role. */
-export const startFixture = async (overrides: ConfigOverrides = {}): Promise<Fixture> => {
+/** Starts a server with a process `t1` (its zero draft `baseText`) and one principal per role. */
+export const startFixture = async (
+  overrides: ConfigOverrides = {},
+  baseText = BASE_TEXT,
+): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'bis-server-'));
   const clock = { now: Date.UTC(2026, 0, 1) };
   const config = loadConfig(
@@ -108,7 +111,7 @@ export const startFixture = async (overrides: ConfigOverrides = {}): Promise<Fix
   const pid = 't1';
   const created = await admin.call('POST', '/api/processes', {
     id: pid,
-    text: BASE_TEXT,
+    text: baseText,
     fileName: 'base.txt',
   });
   if (created.status !== 201)

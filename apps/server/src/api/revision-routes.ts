@@ -22,6 +22,7 @@ import {
   ByHandBody,
   carriedOver,
   carryIntoWorkspace,
+  getCarried,
   getConcordance,
   getReport,
   OpenBody,
@@ -200,6 +201,16 @@ export const registerRevisionRoutes = (r: Registry, svc: Services): void => {
         csv,
       );
     },
+  );
+  r.add(
+    {
+      method: 'get',
+      path: `${P}/revisions/:n/carried`,
+      summary:
+        'What publication did with the proposals not applied: carried over to this revision by content, or not placed',
+      who: 'participants; anyone if public',
+    },
+    (c) => c.json({ entries: getCarried(svc, who(c), param(c, 'pid'), number(c, 'n')) }),
   );
   r.add(
     {

@@ -46,9 +46,12 @@ export const revisionBase = (
 
 /**
  * The tabled proposals of a process placed on `current` (its current revision's text), with the
- * report of those written against an earlier revision. A proposal tabled before proposals
- * recorded their base gets the base of the revision it was tabled against. 409 when such a
- * revision's text is missing (the report names both texts).
+ * report of those written against an earlier revision: those publication carried over to the
+ * current revision (their entry in its carry-over record, so that readers still see
+ * `Zero draft §2 → Rev.1 §3`), and those still attached to an earlier one, re-anchored here. A
+ * proposal tabled before proposals recorded their base gets the base of the revision it was
+ * tabled against. Applied proposals are not tabled any more: they never show as changes. 409
+ * when such a revision's text is missing (the report names both texts).
  */
 export const tabledOnCurrent = (
   svc: Services,
@@ -71,7 +74,13 @@ export const tabledOnCurrent = (
   });
   const placed = reanchorProposals(proposals, current, bases);
   if (!placed.ok) throw conflict(`${placed.reason}.`);
-  return { proposals: [...placed.proposals], entries: [...placed.entries] };
+  const carriedHere = new Set(
+    rows.filter((r) => r.revision === proc.currentRevision).map((r) => r.proposal.id as string),
+  );
+  const record = (svc.db.getRevisionRecord(processId, proc.currentRevision, 'carried') ??
+    []) as ReanchorEntry[];
+  const carried = record.filter((e) => e.outcome !== 'unplaced' && carriedHere.has(e.proposal));
+  return { proposals: [...placed.proposals], entries: [...carried, ...placed.entries] };
 };
 
 /** The report in short, for a response header: `1 moved, 1 merged into new wording, 1 not placed`. */

@@ -16,6 +16,7 @@ import {
   type Bracket,
   type CarriedProposal,
   carryOver,
+  closeCycle,
   documentFromJSON,
   documentToJSON,
   emptyWorkingState,
@@ -31,6 +32,7 @@ import {
   proposalId,
   provenanceOf,
   publishRevision,
+  type ReanchorEntry,
   type Result,
   type RevisionConcordanceRow,
   type RevisionConflict,
@@ -45,9 +47,10 @@ import type { Principal } from '../auth/principal';
 import { newId } from '../auth/tokens';
 import type { RevisionRow, WorkRow } from '../db/types';
 import { audit, readableProcess, requireChair, requireMember, type Services } from './context';
+import { revisionBase } from './export-bases';
 import { createDraft } from './proposals';
 import { patchNextText, workingText } from './revisions-text';
-import { nextDoc, revisionDoc, writeRevisionText } from './yjs-docs';
+import { nextDoc, publishToCompilation, revisionDoc, writeRevisionText } from './yjs-docs';
 
 /** POST …/next/proposals/{id}/apply */
 export const ApplyBody = z
@@ -400,12 +403,20 @@ export interface Published {
   readonly number: number;
   readonly name: string;
   readonly concordance: readonly RevisionConcordanceRow[];
+  /** The proposals now "applied in Rev.N". */
+  readonly applied: readonly string[];
+  /** What became of the other tabled proposals: carried over to Rev.N by content, or not placed. */
+  readonly carried: readonly ReanchorEntry[];
 }
 
 /**
  * Publishes the next revision as Rev.N: renumbered, frozen as `p/<pid>/rev/<n>` and in the db,
- * with its concordance and input report; it becomes the current revision. Proposals not applied
- * stay attached to the old revision (see `carriedOver`).
+ * with its concordance and input report; it becomes the current revision. It closes the cycle
+ * (`closeCycle`): proposals applied to it become "applied in Rev.N" with the passages they
+ * shaped and leave the working compilation; the other tabled ones are re-anchored on Rev.N by
+ * content and tabled against it from then on, except those that could not be placed, which stay
+ * attached to the old revision for their party to carry over by hand (see `carriedOver`). The
+ * report of the carry-over is kept beside the input report (`getCarried`).
  */
 export const publishNext = (
   svc: Services,
@@ -434,6 +445,22 @@ export const publishNext = (
       .filter((r) => r.revision === w.base)
       .map((r) => r.proposal);
     const report = inputReport(proposals, w.state, concordance);
+    const closed = outcome(
+      closeCycle(
+        proposals,
+        w.state,
+        previous,
+        document,
+        { name, number },
+        revisionBase(svc, processId, w.base)?.ref,
+      ),
+    );
+    const rowOf = new Map(
+      svc.db
+        .listProposals(processId)
+        .filter((r) => r.revision === w.base)
+        .map((r) => [r.proposal.id as string, r] as const),
+    );
     // The frozen document first: until the db records the publication nobody is pointed at it.
     await svc.hub.transact(
       revisionDoc(processId, number),
@@ -457,18 +484,60 @@ export const publishNext = (
       svc.db.putRevisionRecord(processId, number, 'concordance', concordance);
       svc.db.putRevisionRecord(processId, number, 'report', report);
       svc.db.putRevisionRecord(processId, number, 'work', w.state);
+      svc.db.putRevisionRecord(processId, number, 'carried', closed.report);
+      for (const x of closed.applied) {
+        const row = rowOf.get(x.id);
+        if (row) svc.db.putProposal({ ...row, proposal: x, updatedAt: now });
+      }
+      for (const x of closed.carried) {
+        const row = rowOf.get(x.id);
+        if (row) svc.db.putProposal({ ...row, revision: number, proposal: x, updatedAt: now });
+      }
       svc.db.deleteWork(processId);
       audit(svc, user, processId, 'revision.publish', {
         number,
         name,
         paragraphs: paragraphsOf(document).length,
         applied: w.state.applied.length,
+        carried: closed.carried.length,
+        unplaced: closed.unplaced.length,
       });
     });
+    const changed = [...closed.applied, ...closed.carried].map((x) => x.id as string);
+    try {
+      await publishToCompilation(svc.hub, svc.db, processId, changed);
+    } catch (e) {
+      // The db is the record; the next start (`reconcileCompilation`) heals the compilation.
+      console.error(`bis: the compilation of ${processId} lags behind the db until the next start:`, e);
+    }
     // The next document keeps the published working text (with its tracked changes) until the next
     // revision is opened, which rewrites it: rewriting it here would double the time to publish.
-    return { number, name, concordance };
+    return {
+      number,
+      name,
+      concordance,
+      applied: closed.applied.map((x) => x.id as string),
+      carried: closed.report,
+    };
   });
+
+/**
+ * The carry-over report of revision `n`: each proposal tabled against `n - 1` and not applied,
+ * placed on revision `n` by content (kept, moved, merged into new wording, on a reworded
+ * paragraph) or not placed.
+ */
+export const getCarried = (
+  svc: Services,
+  p: Principal | null,
+  processId: string,
+  n: number,
+): ReanchorEntry[] => {
+  readableProcess(svc, p, processId);
+  revisionRow(svc, processId, n);
+  const rows = svc.db.getRevisionRecord(processId, n, 'carried') as ReanchorEntry[] | null;
+  if (!rows) throw notFound(`Revision ${n} has no carry-over report (published before it was kept).`);
+  return rows;
+};
 
 /** A published revision's concordance (`from` the previous revision `to` this one). */
 export const getConcordance = (svc: Services, p: Principal | null, processId: string, n: number) => {
@@ -500,8 +569,9 @@ export const revisionPair = (svc: Services, p: Principal | null, processId: stri
 };
 
 /**
- * The proposals of `party` tabled against an earlier revision and not applied, carried over to the
- * current revision through the concordances (targets relabelled), ready to be re-tabled.
+ * The proposals of `party` still tabled against the previous revision and not applied (those
+ * publication could not place on the current revision, or published before publication carried
+ * proposals over), carried over through the concordance (targets relabelled), ready to be re-tabled.
  */
 export const carriedOver = (
   svc: Services,

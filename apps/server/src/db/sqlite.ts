@@ -168,7 +168,8 @@ export const openSqliteDb = (dataDir: string | ':memory:'): Db => {
     ),
     putProposal: q(
       `INSERT INTO proposals (process_id, id, party_id, revision, data, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (process_id, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+       ON CONFLICT (process_id, id) DO UPDATE SET revision = excluded.revision, data = excluded.data,
+       updated_at = excluded.updated_at`,
     ),
     getProposal: q('SELECT * FROM proposals WHERE process_id = ? AND id = ?'),
     deleteProposal: q('DELETE FROM proposals WHERE process_id = ? AND id = ?'),

@@ -162,6 +162,10 @@ export interface Db {
   putRevisionRecord(processId: string, n: number, kind: string, data: unknown): void;
   getRevisionRecord(processId: string, n: number, kind: string): unknown;
 
+  /**
+   * Stores a proposal (insert or replace), with the revision it is tabled against: publication
+   * moves a carried-over proposal to the new revision, and re-tabling moves it to the current one.
+   */
   putProposal(r: ProposalRow): void;
   /** A proposal; null when there is none, or when what is stored is not a readable Proposal. */
   getProposal(processId: string, proposalId: string): ProposalRow | null;

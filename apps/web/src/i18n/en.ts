@@ -117,6 +117,7 @@ export const en = {
   'status.draft': 'draft',
   'status.tabled': 'tabled',
   'status.withdrawn': 'withdrawn',
+  'status.applied': 'applied',
   'decision.accepted': 'accepted',
   'decision.accepted-as-modified': 'accepted as modified',
   'decision.merged': 'merged',
