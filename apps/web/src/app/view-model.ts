@@ -94,7 +94,10 @@ export const visibleRows = (
   shown: number;
   unplaced: readonly UnplacedProposal[];
 } => {
-  const chosen = proposals.filter((p) => p.status !== 'draft' && passes(p, filters, groupOf));
+  // Drafts are not public; applied proposals are part of a published revision, not changes to it.
+  const chosen = proposals.filter(
+    (p) => p.status !== 'draft' && p.status !== 'applied' && passes(p, filters, groupOf),
+  );
   const compiled = compile(doc, chosen);
   let rows = compiled.rows;
   // With a filter on, only paragraphs with matching proposals are of interest (headings kept for context).

@@ -62,7 +62,23 @@ export const ProposalCard = ({
         {title(p)} <span className="muted">— {p.party}</span>
       </H>
       {p.summary && <p className="summary">{p.summary}</p>}
-      <ProposalChanges proposal={p} {...(paragraph ? { paragraph } : {})} />
+      {p.appliedIn ? (
+        // Applied: part of the published text; diffing it against that text would show it undone.
+        <div className="applied-in" data-testid="applied-in">
+          <p>{t('proposal.appliedIn', { revision: p.appliedIn.revision })}</p>
+          <ul>
+            {p.appliedIn.passages.map((x) => (
+              <li key={x.paragraph}>
+                {x.text === null
+                  ? t('proposal.appliedRemoved', { label: x.label })
+                  : t('proposal.appliedShaped', { label: x.label, text: x.text })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <ProposalChanges proposal={p} {...(paragraph ? { paragraph } : {})} />
+      )}
       <dl className="facts">
         <dt>{t('proposal.status')}</dt>
         <dd>
