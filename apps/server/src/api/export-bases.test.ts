@@ -25,6 +25,8 @@ const tableDraft = async (body: Record<string, unknown>, decision?: string): Pro
   const d = await f.kenya.call('POST', `${P()}/parties/kenya/drafts`, {
     summary: '',
     rationale: '',
+    // Several proposals on the same paragraph, on purpose.
+    another: true,
     ...body,
   });
   expect(d.status, JSON.stringify(d.json)).toBe(201);

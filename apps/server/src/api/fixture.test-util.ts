@@ -174,6 +174,9 @@ export const startFixture = async (
 
 /** A valid draft body for `POST …/drafts`. */
 export const draftBody = (over: Record<string, unknown> = {}) => ({
+  // The tests start several drafts on §2 on purpose; "one open draft per action and paragraph"
+  // is tested where `another` is left out.
+  another: true,
   action: 'amend',
   targets: [{ paragraph: null, label: '2', point: null }],
   label: '2',

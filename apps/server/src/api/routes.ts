@@ -16,13 +16,13 @@ import {
   viewProcess,
 } from '../commands/processes';
 import {
-  createDraft,
   decide,
   endorse,
   getDrafts,
   getProposal,
   importProposals,
   listProposals,
+  startDraft,
   table,
   withdraw,
 } from '../commands/proposals';
@@ -36,11 +36,11 @@ import {
   CreatePartyBody,
   CreateProcessBody,
   DecisionBody,
-  DraftBody,
   EndorseBody,
   ImportBody,
   InviteBody,
   MemberBody,
+  NewDraftBody,
   PublicBody,
   RoleBody,
   TokenBody,
@@ -256,18 +256,24 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       path: `${P}/parties/:party/drafts`,
       summary: "Create a draft in a party's workspace",
       who: 'members of the party',
-      body: DraftBody,
+      body: NewDraftBody,
     },
     async (c) => {
-      const body = await jsonBody(c, DraftBody);
+      const { another, ...body } = await jsonBody(c, NewDraftBody);
       const targets = body.targets.map((t) => ({
         ...t,
         paragraph: t.paragraph === null ? null : paragraphId(t.paragraph),
       }));
-      return c.json(
-        await createDraft(svc, who(c), param(c, 'pid'), param(c, 'party'), { ...body, targets }),
-        201,
+      // 201 for a new draft; 200 with the open draft that already does the same.
+      const { draft, created } = await startDraft(
+        svc,
+        who(c),
+        param(c, 'pid'),
+        param(c, 'party'),
+        { ...body, targets },
+        another === true,
       );
+      return c.json(draft, created ? 201 : 200);
     },
   );
   r.add(

@@ -83,6 +83,17 @@ export const DraftBody = z
   })
   .strict();
 
+/**
+ * POST …/drafts: a draft's fields, and `another` to start a second draft when the party already
+ * has one with the same action on the same paragraph (by default that one is returned).
+ */
+export const NewDraftBody = DraftBody.extend({
+  another: z
+    .boolean()
+    .optional()
+    .describe('Start another draft even when one with the same action on the same paragraph is open'),
+}).strict();
+
 /** A draft as tabling reads it from the workspace: the REST body's fields and rules. */
 export const TabledDraft = DraftBody.required();
 

@@ -8,6 +8,7 @@ import {
   type Decision,
   decideProposal,
   editProposal,
+  isDecided,
   type Proposal,
   proposalId,
   type Result,
@@ -23,6 +24,7 @@ import type { Principal } from '../auth/principal';
 import { newId } from '../auth/tokens';
 import type { ProposalRow } from '../db/types';
 import { audit, readableProcess, requireChair, requireMember, requireUser, type Services } from './context';
+import { sameDraft, unchangedReason } from './draft-rules';
 import { type Draft, type DraftInput, listDrafts, readDraft, writeDraft } from './drafts';
 import { revisionBase } from './export-bases';
 import { importDocx, importWritten } from './imports';
@@ -51,6 +53,36 @@ export const createDraft = async (
   const draft = await svc.hub.read(workspaceDoc(processId, party.id), (doc) => readDraft(doc, id));
   if (!draft) throw new Error(`draft ${id} vanished after it was written`);
   return draft;
+};
+
+/**
+ * Starts a draft as "Amend §77" (or Insert, Delete, Retain) does: when the party already has a
+ * draft with the same action on the same paragraph that is still open (never tabled, or tabled
+ * and neither withdrawn nor decided), that draft is returned (`created: false`) instead of a
+ * duplicate, unless `another` asks for a second one.
+ */
+export const startDraft = async (
+  svc: Services,
+  p: Principal | null,
+  processId: string,
+  partyId: string,
+  input: Omit<DraftInput, 'id'>,
+  another = false,
+): Promise<{ draft: Draft; created: boolean }> => {
+  readableProcess(svc, p, processId);
+  const party = requireMember(svc, p, processId, partyId);
+  if (!another) {
+    const drafts = await svc.hub.read(workspaceDoc(processId, party.id), listDrafts);
+    const closed = (id: string): boolean => {
+      const row = svc.db.getProposal(processId, id);
+      return (
+        row !== null && row !== undefined && (row.proposal.status === 'withdrawn' || isDecided(row.proposal))
+      );
+    };
+    const same = sameDraft(drafts, input, closed);
+    if (same) return { draft: same, created: false };
+  }
+  return { draft: await createDraft(svc, p, processId, partyId, input), created: true };
 };
 
 /** The drafts of a party's workspace. Members of the party only. */
@@ -106,6 +138,8 @@ export const table = async (
   const draft = await svc.hub.read(workspaceDoc(processId, party.id), (doc) => readDraft(doc, draftId));
   if (!draft) throw notFound(`No draft "${draftId}" in the workspace of ${party.name}.`);
   checkDraft(draft);
+  const unchanged = currentText(svc, p, processId, (doc) => unchangedReason(draft, doc));
+  if (unchanged) throw conflict(unchanged);
   const proposal = svc.db.transaction(() => {
     // Re-checked inside the transaction: the membership may have changed while we read the draft.
     requireMember(svc, p, processId, partyId);
@@ -184,6 +218,22 @@ const publishToCompilation = async (...args: Parameters<typeof publishNow>): Pro
   } catch (e) {
     console.error(`bis: the compilation of ${args[2]} lags behind the db until the next start:`, e);
   }
+};
+
+// Runs `f` on the current revision's text; a process without a published text has nothing to compare.
+const currentText = <T>(
+  svc: Services,
+  p: Principal | null,
+  processId: string,
+  f: (doc: ReturnType<typeof revisionDocument>) => T | null,
+): T | null => {
+  let doc: ReturnType<typeof revisionDocument>;
+  try {
+    doc = revisionDocument(svc, p, processId);
+  } catch {
+    return null;
+  }
+  return f(doc);
 };
 
 /** The value of a workflow step, or a 409 carrying the step's reason. */
