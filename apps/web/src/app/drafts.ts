@@ -4,7 +4,14 @@
   labelForInsert, skipping labels already proposed),
  * "Delete", "Retain" — created in a party's workspace through the REST API.
  */
-import { inSeriesOf, labelForInsert, normalizeLabel, type Paragraph, type Proposal } from '@bis/core';
+import {
+  inSeriesOf,
+  isDecided,
+  labelForInsert,
+  normalizeLabel,
+  type Paragraph,
+  type Proposal,
+} from '@bis/core';
 import { api, type Draft, targetOf } from '../api/client';
 import { currentTextOf } from './view-model';
 
@@ -65,4 +72,22 @@ export const startDraft = (
     case 'retain':
       return api.createDraft(pid, party, { action: kind, targets: [target], label: paragraph.label });
   }
+};
+
+/**
+ * What the workspace offers for a draft: `table` (never tabled), `again` (tabled and still open:
+ * version n + 1), or `closed` with the reason when the proposal was withdrawn or decided (the
+ * server refuses to table it again, so no button is shown).
+ */
+export type TablingOffer =
+  | { readonly kind: 'table' }
+  | { readonly kind: 'again'; readonly version: number }
+  | { readonly kind: 'closed'; readonly reason: 'withdrawn' | 'decided' };
+
+/** The tabling offer for a draft whose tabled proposal (if any) is `tabled`. */
+export const tablingOffer = (tabled: Proposal | undefined): TablingOffer => {
+  if (!tabled) return { kind: 'table' };
+  if (tabled.status === 'withdrawn') return { kind: 'closed', reason: 'withdrawn' };
+  if (isDecided(tabled)) return { kind: 'closed', reason: 'decided' };
+  return { kind: 'again', version: tabled.versions.length + 1 };
 };

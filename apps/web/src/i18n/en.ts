@@ -209,6 +209,10 @@ export const en = {
   'ws.close': 'Close editor',
   'ws.createdBy': 'started by {name}, {date}',
   'ws.alreadyTabled': 'tabled (version {n})',
+  'ws.closedDecided':
+    'The co-facilitators decided on this proposal ({decision}): it cannot be tabled again. To propose more on this paragraph, start a new draft.',
+  'ws.closedWithdrawn':
+    'This proposal was withdrawn: it cannot be tabled again. Start a new draft to propose it anew.',
   'ws.draftText': 'Text: {text}',
   'ws.noText': '(no text yet)',
   'ws.notMember': 'You are not a member of this party.',

@@ -8,6 +8,7 @@ import { compareLabels, type Paragraph } from '@bis/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Draft } from '../api/client';
 import { useDraftEditor } from '../app/drafting-slot';
+import { tablingOffer } from '../app/drafts';
 import { Link } from '../app/Link';
 import { useProcess } from '../app/process-data';
 import { pathOf, useHash } from '../app/router';
@@ -28,6 +29,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
   const { process, proposals, refresh } = useProcess();
   const [editing, setEditing] = useState(false);
   const tabled = proposals.find((p) => p.id === draft.id);
+  const offer = tablingOffer(tabled);
   const title = t(`actionTitle.${draft.action}`, { label: draft.label });
   const editor = useDraftEditor();
   // The server tables its own copy of the draft: local edits must have reached it first.
@@ -74,20 +76,31 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
         <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? t('ws.close') : t('ws.open')}
         </button>
-        <ConfirmButton
-          className="btn primary"
-          disabled={!sync.saved}
-          label={tabled ? t('cmd.tableAgain', { n: tabled.versions.length + 1 }) : t('cmd.table')}
-          question={t('confirm.table', { proposal: title })}
-          run={async () => {
-            const p = await api.table(process.id, party, draft.id);
-            await refresh();
-            onChange();
-            return t('ws.tabled', { title, n: p.versions.length });
-          }}
-        />
+        {offer.kind !== 'closed' && (
+          <ConfirmButton
+            className="btn primary"
+            disabled={!sync.saved}
+            label={offer.kind === 'again' ? t('cmd.tableAgain', { n: offer.version }) : t('cmd.table')}
+            question={t('confirm.table', { proposal: title })}
+            run={async () => {
+              const p = await api.table(process.id, party, draft.id);
+              await refresh();
+              onChange();
+              return t('ws.tabled', { title, n: p.versions.length });
+            }}
+          />
+        )}
       </div>
-      {!sync.saved && <p className="muted small">{tn('ws.waitSaved', sync.pending)}</p>}
+      {offer.kind === 'closed' && tabled && (
+        <p className="note" data-testid="draft-closed">
+          {offer.reason === 'withdrawn'
+            ? t('ws.closedWithdrawn')
+            : t('ws.closedDecided', { decision: t(`decision.${tabled.decision ?? 'none'}`) })}
+        </p>
+      )}
+      {offer.kind !== 'closed' && !sync.saved && (
+        <p className="muted small">{tn('ws.waitSaved', sync.pending)}</p>
+      )}
     </article>
   );
 };
