@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readDocument } from '@bis/collab';
 import { type Proposal, paragraphsOf } from '@bis/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -304,6 +305,43 @@ describe('processes and people', () => {
     expect(json.id).toBe('uploaded');
     const doc = await f.admin.call('GET', '/api/processes/uploaded/revisions/0/document');
     expect(doc.json.blocks.filter((b: { kind: string }) => b.kind === 'paragraph')).toHaveLength(2);
+  });
+
+  it('answers a process created from a text with the import notes: the page furniture it dropped, by line', async () => {
+    const name = 'ga-resolution-pdf-copy.txt';
+    const text = readFileSync(new URL(`../../../../fixtures/texts/${name}`, import.meta.url), 'utf8');
+    const form = new FormData();
+    form.set('file', new File([text], name));
+    form.set('id', 'furnished');
+    const res = await f.request('POST', '/api/processes', {
+      body: form as never,
+      headers: { authorization: `Bearer ${f.admin.token}` },
+    });
+    const json = (await res.json()) as {
+      id: string;
+      importNotes: { line: number; kind: string; message: string }[];
+    };
+    expect(res.status, JSON.stringify(json)).toBe(201);
+    expect(json.id).toBe('furnished');
+    const furniture = json.importNotes.filter((n) => n.kind === 'furniture');
+    // `2/5   23-25734` (line 32), the running header (34), `23-25734   3/5` (47) and more pages after.
+    expect(furniture.map((n) => n.line)).toEqual(expect.arrayContaining([32, 34, 47]));
+    expect(furniture.find((n) => n.line === 32)?.message).toBe(
+      'dropped page number and job number "2/5 23-25734"',
+    );
+    expect(furniture.find((n) => n.line === 34)?.message).toContain('running symbol');
+    expect(json.importNotes.map((n) => n.line)).toEqual(
+      [...json.importNotes.map((n) => n.line)].sort((a, b) => a - b),
+    );
+    // The notes are the importer's own, and nothing they name is left in the stored text.
+    const doc = await f.admin.call('GET', '/api/processes/furnished/revisions/0/document');
+    expect(JSON.stringify(doc.json)).not.toContain('23-25734');
+
+    const fromJson = await f.admin.call('POST', '/api/processes', { id: 'from-json', document: doc.json });
+    expect(fromJson.status, JSON.stringify(fromJson.json)).toBe(201);
+    expect(fromJson.json.importNotes).toEqual([]);
+    const plain = await f.admin.call('POST', '/api/processes', { id: 'plain', text: '1. Clean text.\n' });
+    expect(plain.json.importNotes).toEqual([]);
   });
 
   it('exports the comparison view as a download', async () => {

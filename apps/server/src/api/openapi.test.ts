@@ -45,6 +45,19 @@ describe('GET /api/openapi.json', () => {
       requestBody: { content: Record<string, { schema: unknown }> };
     };
     expect(JSON.stringify(create.requestBody.content['application/json']?.schema)).toContain('"title"');
+    const created = (
+      create as unknown as {
+        responses: Record<
+          string,
+          { content: Record<string, { schema?: { properties: Record<string, unknown> } }> }
+        >;
+      }
+    ).responses['201']?.content['application/json']?.schema;
+    expect(created?.properties.importNotes).toMatchObject({
+      type: 'array',
+      items: { type: 'object', required: ['line', 'kind', 'message'] },
+    });
+    expect(JSON.stringify(created?.properties.importNotes)).toContain('"furniture"');
   });
 });
 

@@ -22,6 +22,10 @@ export interface RouteSpec {
   readonly upload?: boolean;
   /** For downloads: the media type of the success response. */
   readonly produces?: string;
+  /** The status of success, when not 200 (201 for a creation). */
+  readonly status?: 200 | 201;
+  /** The JSON body of success, when the OpenAPI document describes it. */
+  readonly response?: z.ZodType;
   /** Optional query parameters: name → what it does. */
   readonly query?: Readonly<Record<string, string>>;
 }
@@ -78,9 +82,13 @@ export const openApiDocument = (routes: readonly RouteSpec[], version: string): 
       operationId: `${r.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
       parameters: params,
       responses: {
-        '200': {
-          description: 'Success',
-          content: { [r.produces ?? 'application/json']: {} },
+        [String(r.status ?? 200)]: {
+          description: r.status === 201 ? 'Created' : 'Success',
+          content: {
+            [r.produces ?? 'application/json']: r.response
+              ? { schema: z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' }) }
+              : {},
+          },
         },
         default: { description: 'An error', content: { 'application/json': { schema: errorSchema } } },
       },

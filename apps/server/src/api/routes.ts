@@ -31,6 +31,7 @@ import { invalid } from './errors';
 import { EXPORT_QUERY, exportFilter } from './export-filter';
 import { readImport } from './import-body';
 import type { Registry } from './registry';
+import { CreatedProcessResponse } from './responses';
 import { registerRevisionRoutes } from './revision-routes';
 import {
   CreatePartyBody,
@@ -114,10 +115,13 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
     {
       method: 'post',
       path: '/api/processes',
-      summary: 'Create a process from a base text (document JSON or a text file)',
+      summary:
+        'Create a process from a base text (document JSON or a text file); the answer lists what the text import noted',
       who: 'administrators',
       body: CreateProcessBody,
       upload: true,
+      status: 201,
+      response: CreatedProcessResponse,
     },
     async (c) => c.json(await createProcess(svc, who(c), await jsonOrUpload(c, CreateProcessBody)), 201),
   );

@@ -2,16 +2,27 @@
  * The server's calls into @bis/formats importers, in one place.
  */
 import { type BisDocument, BisInputError, type Proposal } from '@bis/core';
-import { importDocxProposals, importText, importWrittenProposals, noProposalsMessage } from '@bis/formats';
+import {
+  type ImportNote,
+  importDocxProposals,
+  importTextWithNotes,
+  importWrittenProposals,
+  noProposalsMessage,
+} from '@bis/formats';
 import { invalid } from '../api/errors';
 
-/** Imports a base text (`.txt` or `.md`) into a document. Throws BisInputError on bad input. */
+/**
+ * Imports a base text (`.txt` or `.md`) into a document, with the notes of what the importer
+ * decided (page furniture dropped, numbered lines read as headings, unbalanced brackets …), in
+ * line order. Throws BisInputError on bad input.
+ */
 export const importBaseText = (
   text: string,
   fileName: string,
   maxBytes: number,
   title?: string,
-): BisDocument => importText(text, { fileName, maxBytes, ...(title ? { title } : {}) });
+): { document: BisDocument; notes: readonly ImportNote[] } =>
+  importTextWithNotes(text, { fileName, maxBytes, ...(title ? { title } : {}) });
 
 /** What the server makes of written input: the proposals, and lines reported but not imported. */
 export interface WrittenInput {

@@ -2,6 +2,7 @@
  * Processes: create one from an imported document, list and describe them.
  */
 import { type BisDocument, BisInputError, documentFromJSON, documentToJSON } from '@bis/core';
+import type { ImportNote } from '@bis/formats';
 import { conflict, invalid } from '../api/errors';
 import { rolesIn } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -31,10 +32,25 @@ export interface ProcessView extends ProcessRow {
   readonly you: { readonly roles: readonly Role[]; readonly parties: readonly string[] };
 }
 
-/** Parses the base text of a new process; bad input becomes a 400 naming where it is wrong. */
-export const parseBase = (input: CreateProcessInput, maxBytes: number): BisDocument => {
+/** A new process as `createProcess` answers it: the view, and what importing its base text noted. */
+export interface CreatedProcess extends ProcessView {
+  /**
+   * The notes of the text import, in line order (page furniture dropped, numbered lines read as
+   * headings, gaps in the numbering, unbalanced brackets …); empty for document JSON.
+   */
+  readonly importNotes: readonly ImportNote[];
+}
+
+/**
+ * Parses the base text of a new process, with the import notes (none for document JSON); bad
+ * input becomes a 400 naming where it is wrong.
+ */
+export const parseBase = (
+  input: CreateProcessInput,
+  maxBytes: number,
+): { document: BisDocument; notes: readonly ImportNote[] } => {
   try {
-    if (input.document !== undefined) return documentFromJSON(input.document);
+    if (input.document !== undefined) return { document: documentFromJSON(input.document), notes: [] };
     if (input.text !== undefined)
       return importBaseText(input.text, input.fileName ?? 'upload.txt', maxBytes, input.title);
   } catch (e) {
@@ -48,14 +64,17 @@ export const parseBase = (input: CreateProcessInput, maxBytes: number): BisDocum
   );
 };
 
-/** Creates a process with its zero draft published as revision 0. Administrators only. */
+/**
+ * Creates a process with its zero draft published as revision 0, and says what the import of its
+ * text noted. Administrators only.
+ */
 export const createProcess = async (
   svc: Services,
   p: Principal | null,
   input: CreateProcessInput,
-): Promise<ProcessView> => {
+): Promise<CreatedProcess> => {
   const user = requireAdmin(svc, p);
-  const base = parseBase(input, svc.config.maxImportBytes);
+  const { document: base, notes } = parseBase(input, svc.config.maxImportBytes);
   const id = input.id ?? newId();
   if (svc.db.getProcess(id)) throw conflict(`A process with id "${id}" exists already; choose another id.`);
   const now = svc.now();
@@ -89,7 +108,7 @@ export const createProcess = async (
   await svc.hub.transact(revisionDoc(id, 0), (doc) => writeRevisionText(doc, base));
   await svc.hub.transact(nextDoc(id), (doc) => writeRevisionText(doc, base));
   await svc.hub.transact(compilationDoc(id), (doc) => void doc.getMap('proposals'));
-  return viewProcess(svc, user, id);
+  return { ...viewProcess(svc, user, id), importNotes: notes };
 };
 
 /** One process as `p` may see it (404 when they may not). */
