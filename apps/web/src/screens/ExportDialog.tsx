@@ -10,14 +10,7 @@ import { ApiError, api } from '../api/client';
 import { useProcess } from '../app/process-data';
 import { announce } from '../components/Announcer';
 import { formatBytes, t } from '../i18n';
-
-// Kept in step with @bis/formats EXPORT_VIEWS / formatsOf (listed here: the app does not load formats).
-const VIEWS = ['comparison', 'compilation', 'revision'] as const;
-const FORMATS: Record<(typeof VIEWS)[number], readonly string[]> = {
-  comparison: ['docx', 'html', 'md', 'csv', 'json'],
-  compilation: ['docx', 'html', 'md', 'csv', 'json'],
-  revision: ['docx', 'html', 'md', 'csv', 'json'],
-};
+import { EXPORT_FORMATS_OF as FORMATS, EXPORT_VIEWS as VIEWS } from './export-formats';
 
 type Scope = 'all' | 'section' | 'party';
 
