@@ -72,6 +72,29 @@ describe('publishing Rev.1 closes the cycle', () => {
       text: UNDECIDED_14,
     });
 
+    // Drafts not tabled yet: one on §12 (reworded by the applied amendment), one on §13 (deleted).
+    const draft = async (body: Record<string, unknown>) => {
+      const d = await f.kenya.call('POST', `${P()}/parties/kenya/drafts`, {
+        summary: '',
+        rationale: '',
+        ...body,
+      });
+      expect(d.status, JSON.stringify(d.json)).toBe(201);
+      return d.json.id as string;
+    };
+    const on12 = await draft({
+      action: 'amend',
+      targets: [target('12')],
+      label: '12',
+      text: 'We recognize that significant digital divides persist between and within countries.',
+    });
+    const on13 = await draft({
+      action: 'amend',
+      targets: [target('13')],
+      label: '13',
+      text: 'We take note with appreciation of the work of the Internet Governance Forum since its creation.',
+    });
+
     expect((await f.cofac.call('POST', `${P()}/next`)).status).toBe(201);
     for (const id of [amend, insert, del]) {
       const r = await f.cofac.call('POST', `${P()}/next/proposals/${id}/apply`, {});
@@ -83,6 +106,30 @@ describe('publishing Rev.1 closes the cycle', () => {
     expect(pub.json.carried.map((e: Json) => [e.proposal, e.outcome, e.label, e.newLabel])).toEqual([
       [undecided, 'kept', '14', '14'],
     ]);
+
+    // The drafts are re-based the same way: the one on §12 carries its own change onto Rev.1's
+    // wording; the one on the deleted §13 is reported and left as written.
+    // (The tabled undecided one's draft follows its proposal; the applied ones' drafts stay.)
+    expect(pub.json.drafts.map((x: Json) => x.party)).toEqual(['kenya']);
+    const entries = pub.json.drafts[0].entries as Json[];
+    expect(entries.map((e) => [e.proposal, e.outcome, e.newLabel]).sort()).toEqual(
+      [
+        [undecided, 'kept', '14'],
+        [on12, 'rebased', '12'],
+        [on13, 'unplaced', null],
+      ].sort(),
+    );
+
+    const drafts = (await f.kenya.call('GET', `${P()}/parties/kenya/drafts`)).json.drafts as Json[];
+    const draftOf = (id: string) => drafts.find((d) => d.id === id);
+    expect(draftOf(on12)).toMatchObject({
+      label: '12',
+      text: 'We recognize that significant digital divides persist between and within countries, and between women and men.',
+    });
+    expect(draftOf(on13)).toMatchObject({
+      label: '13',
+      targets: [{ paragraph: ids['13'], label: '13', point: null }],
+    });
 
     const rev1 = await f.kenya.call('GET', `${P()}/revisions/1/document`);
     const rev1Paras = (rev1.json.blocks as Json[]).filter((b) => b.kind === 'paragraph');

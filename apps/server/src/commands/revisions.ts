@@ -14,6 +14,7 @@ import {
   type BisDocument,
   BisInputError,
   type Bracket,
+  baseRefOf,
   type CarriedProposal,
   carryOver,
   closeCycle,
@@ -49,6 +50,7 @@ import type { RevisionRow, WorkRow } from '../db/types';
 import { audit, readableProcess, requireChair, requireMember, type Services } from './context';
 import { revisionBase } from './export-bases';
 import { createDraft } from './proposals';
+import { type RebasedDrafts, rebaseDrafts } from './rebase-drafts';
 import { patchNextText, workingText } from './revisions-text';
 import { nextDoc, publishToCompilation, revisionDoc, writeRevisionText } from './yjs-docs';
 
@@ -407,6 +409,8 @@ export interface Published {
   readonly applied: readonly string[];
   /** What became of the other tabled proposals: carried over to Rev.N by content, or not placed. */
   readonly carried: readonly ReanchorEntry[];
+  /** What became of the drafts in each party's workspace (re-based onto Rev.N the same way). */
+  readonly drafts: readonly RebasedDrafts[];
 }
 
 /**
@@ -503,6 +507,22 @@ export const publishNext = (
         unplaced: closed.unplaced.length,
       });
     });
+    // Drafts follow (each workspace in one transaction); a failure leaves them on the old text,
+    // where tabling re-anchors nothing, so it is logged rather than failing a done publication.
+    let drafts: RebasedDrafts[] = [];
+    try {
+      drafts = await rebaseDrafts(
+        svc,
+        processId,
+        previous,
+        revisionBase(svc, processId, w.base)?.ref ?? baseRefOf(previous),
+        document,
+        new Set(closed.applied.map((x) => x.id as string)),
+        user.userId,
+      );
+    } catch (e) {
+      console.error(`bis: drafts of ${processId} were not re-based onto ${name}:`, e);
+    }
     const changed = [...closed.applied, ...closed.carried].map((x) => x.id as string);
     try {
       await publishToCompilation(svc.hub, svc.db, processId, changed);
@@ -518,6 +538,7 @@ export const publishNext = (
       concordance,
       applied: closed.applied.map((x) => x.id as string),
       carried: closed.report,
+      drafts,
     };
   });
 
