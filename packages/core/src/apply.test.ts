@@ -107,6 +107,23 @@ describe('apply', () => {
     expectValid(r.document);
   });
 
+  it('labels rival undecided drafts at one place in the order written: by source line, then by id in natural order', () => {
+    const labelled = (ps: Proposal[]) =>
+      paragraphsOf(apply(base(), ps, ids()).document)
+        .filter((p) => p.label.startsWith('77 '))
+        .map((p) => `${p.label}:${p.text}`);
+    // Two chained insertions after §77, drafts with no tabling time: `x-87` was made first.
+    const first = prop({ id: 'x-87', action: 'insert', targets: [tgt('77')], text: 'First.' });
+    const second = prop({ id: 'x-142', action: 'insert', targets: [tgt('77')], text: 'Second.' });
+    expect(labelled([second, first])).toEqual(['77 bis:First.', '77 ter:Second.']);
+    expect(labelled([first, second])).toEqual(['77 bis:First.', '77 ter:Second.']);
+    // Read from one file, the line written on decides, whatever the ids.
+    const file = 'au-amendments.txt';
+    const upper = prop({ ...first, id: 'au-9', source: { file, line: 12 } });
+    const lower = prop({ ...second, id: 'au-10', source: { file, line: 4 } });
+    expect(labelled([upper, lower])).toEqual(['77 bis:Second.', '77 ter:First.']);
+  });
+
   it('inserts before the first paragraph with the label the numbering rules give', () => {
     const r = apply(
       base(),

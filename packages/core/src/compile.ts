@@ -79,9 +79,43 @@ const tabledAt = (p: Proposal): number => {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+// Two proposals read from the same file: the earlier line first (the order the proponent wrote
+// them in, as "77 bis" then "77 ter"); otherwise no order.
+const bySourceLine = (a: Proposal, b: Proposal): number => {
+  if (a.source === null || b.source === null || a.source.file !== b.source.file) return 0;
+  return a.source.line - b.source.line;
+};
+
+/**
+ * Compares ids in natural order: runs of digits as numbers, so that `x-87` comes before
+ * `x-142` (as a string, `x-142` would come first); ties fall back to plain string order.
+ */
+export const compareIdsNaturally = (a: string, b: string): number => {
+  const pa = a.match(/\d+|\D+/g) ?? [];
+  const pb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const nx = x.replace(/^0+(?=\d)/, '');
+      const ny = y.replace(/^0+(?=\d)/, '');
+      if (nx.length !== ny.length) return nx.length - ny.length;
+      if (nx !== ny) return cmp(nx, ny);
+      continue;
+    }
+    return cmp(x, y);
+  }
+  return pa.length - pb.length || cmp(a, b);
+};
+
 /**
  * The stable order of proposals: by action (`ACTION_ORDER`), then first tabling time (drafts
- * last), then party name, then id. Usable as an `Array.prototype.sort` comparator.
+ * last), then party name, then — for proposals of one file — the line they were written on,
+ * then id in natural order (`x-87` before `x-142`). Usable as an `Array.prototype.sort`
+ * comparator. Rival insertions at one place are labelled in this order (`77 bis`, `77 ter`).
  */
 export const compareProposals = (a: Proposal, b: Proposal): number => {
   const byAction = ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action);
@@ -89,7 +123,7 @@ export const compareProposals = (a: Proposal, b: Proposal): number => {
   const ta = tabledAt(a);
   const tb = tabledAt(b);
   if (ta !== tb) return ta < tb ? -1 : 1;
-  return cmp(a.party, b.party) || cmp(a.id, b.id);
+  return cmp(a.party, b.party) || bySourceLine(a, b) || compareIdsNaturally(a.id, b.id);
 };
 
 const asList = <T>(v: T | readonly T[] | undefined): readonly T[] | null =>
