@@ -13,6 +13,7 @@ import { Link } from '../app/Link';
 import { useProcess } from '../app/process-data';
 import { pathOf, useHash } from '../app/router';
 import { ConfirmButton } from '../components/Confirm';
+import { ParagraphPicker } from '../components/ParagraphPicker';
 import { formatDate, t, tn } from '../i18n';
 import { useDocConnection, useSyncStatus } from '../sync';
 import { DraftStarters } from './ParagraphPanel';
@@ -202,18 +203,7 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
       {me && (
         <section aria-labelledby="start-title" className="box">
           <h2 id="start-title">{t('ws.start')}</h2>
-          <label className="field">
-            <span>{t('ws.paragraph')}</span>
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              <option value="">{t('ws.choose')}</option>
-              {paragraphs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  §{p.label} — {p.text.slice(0, 70)}
-                  {p.text.length > 70 ? '…' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ParagraphPicker paragraphs={paragraphs} value={chosen} onChange={setChosen} />
           {paragraph && <DraftStarters paragraph={paragraph} party={me} />}
         </section>
       )}
