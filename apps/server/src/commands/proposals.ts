@@ -24,6 +24,7 @@ import type { Principal } from '../auth/principal';
 import { newId } from '../auth/tokens';
 import type { ProposalRow } from '../db/types';
 import { audit, readableProcess, requireChair, requireMember, requireUser, type Services } from './context';
+import { refuseUnplaced } from './draft-placement';
 import { sameDraft, unchangedReason } from './draft-rules';
 import { type Draft, type DraftInput, listDrafts, readDraft, writeDraft } from './drafts';
 import { revisionBase } from './export-bases';
@@ -137,6 +138,7 @@ export const table = async (
   const user = requireUser(p);
   const draft = await svc.hub.read(workspaceDoc(processId, party.id), (doc) => readDraft(doc, draftId));
   if (!draft) throw notFound(`No draft "${draftId}" in the workspace of ${party.name}.`);
+  refuseUnplaced(svc, p, processId, draft);
   checkDraft(draft);
   const unchanged = currentText(svc, p, processId, (doc) => unchangedReason(draft, doc));
   if (unchanged) throw conflict(unchanged);

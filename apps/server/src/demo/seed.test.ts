@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Serving, serve } from '../cli/serve';
+import { unplacedLabels } from '../commands/draft-placement';
 import { listDrafts } from '../commands/drafts';
+import { revisionDocument } from '../commands/processes';
+import { table } from '../commands/proposals';
 import { workspaceDoc } from '../commands/yjs-docs';
 import { DEMO_PROCESS } from './seed';
 
@@ -71,6 +74,27 @@ describe('the demo', () => {
     expect(s.server.services.db.listProposals(DEMO_PROCESS).some((r) => r.partyId === 'african-union')).toBe(
       false,
     );
+  });
+
+  it('does not let the African Union table its WSIS+20 amendments against the 72-paragraph demo text', async () => {
+    const svc = s.server.services;
+    const drafts = await svc.hub.read(workspaceDoc(DEMO_PROCESS, 'african-union'), listDrafts);
+    const text = revisionDocument(svc, null, DEMO_PROCESS);
+    // Every one names a paragraph the OHCHR text does not have (it stops at §72).
+    expect(drafts.every((d) => unplacedLabels(d, text).length > 0)).toBe(true);
+    const au = svc.db.listRoles(DEMO_PROCESS).find((r) => r.name === 'Delegate of the African Union');
+    const user = svc.db.getUser(au?.userId as string);
+    const who = {
+      userId: user?.id as string,
+      name: user?.name as string,
+      admin: false,
+      via: 'token' as const,
+    };
+    const d77 = drafts.find((d) => d.label === '77' && d.action === 'amend');
+    await expect(table(svc, who, DEMO_PROCESS, 'african-union', d77?.id as string)).rejects.toThrow(
+      /^§77 is not a paragraph of the Zero draft: .*au-wsis20-written-amendments\.txt, line \d+/,
+    );
+    expect(svc.db.listProposals(DEMO_PROCESS).some((r) => r.partyId === 'african-union')).toBe(false);
   });
 
   it('does not seed twice, and prints fresh links on a later start', async () => {

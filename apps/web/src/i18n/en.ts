@@ -216,6 +216,15 @@ export const en = {
   'ws.draftText': 'Text: {text}',
   'ws.noText': '(no text yet)',
   'ws.notMember': 'You are not a member of this party.',
+  'ws.noPlaced':
+    'No drafts on this text yet. Start one from a paragraph: Amend, Insert after, Delete or Retain.',
+  'ws.writtenInput': 'Written input with labels unresolved',
+  'ws.writtenInputIntro.one':
+    'This draft was imported from written input and keeps the paragraph numbers it was written with. It names paragraphs this text does not have (it was written against another text), so it cannot be tabled here: read it, and start a draft on a paragraph of this text for anything to take up.',
+  'ws.writtenInputIntro.other':
+    'These {count} drafts were imported from written input and keep the paragraph numbers they were written with. They name paragraphs this text does not have (they were written against another text), so they cannot be tabled here: read them, and start a draft on a paragraph of this text for anything to take up.',
+  'ws.unplaced': 'Labels unresolved: {labels} not in this text (written input from {source}).',
+  'ws.unplacedNoFile': 'an import',
   'ws.waitSaved.one': 'Tabling waits until 1 local change has reached the server.',
   'ws.waitSaved.other': 'Tabling waits until {count} local changes have reached the server.',
 

@@ -17,6 +17,7 @@ import { ParagraphPicker } from '../components/ParagraphPicker';
 import { formatDate, t, tn } from '../i18n';
 import { useDocConnection, useSyncStatus } from '../sync';
 import { DraftStarters } from './ParagraphPanel';
+import { unplacedLabels } from './unplaced';
 
 // Whether focus is where people type (a field or an editor): moving it away loses keystrokes.
 const isTyping = (el: Element | null): boolean =>
@@ -26,7 +27,18 @@ const isTyping = (el: Element | null): boolean =>
     el instanceof HTMLTextAreaElement ||
     el instanceof HTMLSelectElement);
 
-const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; onChange: () => void }) => {
+const DraftCard = ({
+  draft,
+  party,
+  onChange,
+  unplaced = [],
+}: {
+  draft: Draft;
+  party: string;
+  onChange: () => void;
+  /** The labels this draft names that the text does not have: shown as written input, not tabled. */
+  unplaced?: readonly string[];
+}) => {
   const { process, proposals, refresh } = useProcess();
   const [editing, setEditing] = useState(false);
   const tabled = proposals.find((p) => p.id === draft.id);
@@ -52,6 +64,14 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
       <p className="muted small">
         {t('ws.createdBy', { name: draft.createdBy, date: formatDate(draft.createdAt) })}
       </p>
+      {unplaced.length > 0 && (
+        <p className="note" data-testid="unplaced">
+          {t('ws.unplaced', {
+            labels: unplaced.map((l) => `§${l}`).join(', '),
+            source: draft.source?.file ?? t('ws.unplacedNoFile'),
+          })}
+        </p>
+      )}
       {!editing && (
         <p className="ptext draft-text">{draft.text || <span className="muted">{t('ws.noText')}</span>}</p>
       )}
@@ -77,7 +97,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
         <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? t('ws.close') : t('ws.open')}
         </button>
-        {offer.kind !== 'closed' && (
+        {offer.kind !== 'closed' && unplaced.length === 0 && (
           <ConfirmButton
             className="btn primary"
             disabled={!sync.saved}
@@ -99,7 +119,7 @@ const DraftCard = ({ draft, party, onChange }: { draft: Draft; party: string; on
             : t('ws.closedDecided', { decision: t(`decision.${tabled.decision ?? 'none'}`) })}
         </p>
       )}
-      {offer.kind !== 'closed' && !sync.saved && (
+      {offer.kind !== 'closed' && unplaced.length === 0 && !sync.saved && (
         <p className="muted small">{tn('ws.waitSaved', sync.pending)}</p>
       )}
     </article>
@@ -183,6 +203,14 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
     () => [...(drafts ?? [])].sort((a, b) => compareLabels(a.label, b.label) || a.id.localeCompare(b.id)),
     [drafts],
   );
+  // Drafts naming paragraphs this text does not have (written input against another text) are
+  // listed apart, as written input with their labels unresolved.
+  const unplaced = useMemo(
+    () => new Map(sorted.map((d) => [d.id, unplacedLabels(d.targets, paragraphs)])),
+    [sorted, paragraphs],
+  );
+  const placed = sorted.filter((d) => (unplaced.get(d.id)?.length ?? 0) === 0);
+  const written = sorted.filter((d) => (unplaced.get(d.id)?.length ?? 0) > 0);
   const name = me?.name ?? process.parties.find((p) => p.id === party)?.name ?? party;
 
   return (
@@ -216,10 +244,26 @@ export const WorkspaceScreen = ({ party }: { party: string }) => {
         )}
         {drafts === null && !error && <p>{t('app.loading')}</p>}
         {drafts?.length === 0 && <p>{t('ws.none')}</p>}
-        {sorted.map((d) => (
+        {drafts !== null && drafts.length > 0 && placed.length === 0 && <p>{t('ws.noPlaced')}</p>}
+        {placed.map((d) => (
           <DraftCard key={d.id} draft={d} party={party} onChange={load} />
         ))}
       </section>
+      {written.length > 0 && (
+        <section aria-labelledby="written-title" data-testid="unplaced-input">
+          <h2 id="written-title">{t('ws.writtenInput')}</h2>
+          <p className="note">{tn('ws.writtenInputIntro', written.length)}</p>
+          {written.map((d) => (
+            <DraftCard
+              key={d.id}
+              draft={d}
+              party={party}
+              onChange={load}
+              unplaced={unplaced.get(d.id) ?? []}
+            />
+          ))}
+        </section>
+      )}
     </main>
   );
 };
