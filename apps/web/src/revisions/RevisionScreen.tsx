@@ -3,7 +3,13 @@
  * revision (with the proposals behind each paragraph), the comparison with it (tracked changes,
  * aligned by stable ids), the input report, and the exports.
  */
-import type { DocumentJSON, InputReportRow, LabelStyle, RevisionConcordanceRow } from '@bis/core';
+import type {
+  DocumentJSON,
+  InputReportRow,
+  LabelStyle,
+  ReanchorEntry,
+  RevisionConcordanceRow,
+} from '@bis/core';
 import type { DiffRun } from '@bis/diff';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
@@ -29,6 +35,8 @@ interface Loaded {
   readonly concordance: readonly RevisionConcordanceRow[] | null;
   readonly comparison: ComparisonView | null;
   readonly report: readonly InputReportRow[] | null;
+  /** What publication did with the proposals not applied; null for a revision published before it was kept. */
+  readonly carried: readonly ReanchorEntry[] | null;
 }
 
 /** The revision screen for revision `n`. */
@@ -45,15 +53,23 @@ export const RevisionScreen = ({ n }: { n: number }) => {
     let stop = false;
     (async () => {
       const doc = await revisionsApi.revision(process.id, n);
-      const [concordance, comparison, report] =
+      const [concordance, comparison, report, carried] =
         n > 0
           ? await Promise.all([
               revisionsApi.concordance(process.id, n).then((r) => r.rows),
               revisionsApi.compare(process.id, n - 1, n),
               revisionsApi.report(process.id, n).then((r) => r.rows),
+              // A revision published before the carry-over report was kept has none (404).
+              revisionsApi
+                .carried(process.id, n)
+                .then((r) => r.entries)
+                .catch((e: unknown) => {
+                  if (e instanceof ApiError && e.status === 404) return null;
+                  throw e;
+                }),
             ])
-          : [null, null, null];
-      if (!stop) setData({ doc, concordance, comparison, report });
+          : [null, null, null, null];
+      if (!stop) setData({ doc, concordance, comparison, report, carried });
     })().catch((e: unknown) => !stop && setError(e instanceof ApiError ? e.message : String(e)));
     return () => {
       stop = true;
@@ -233,6 +249,21 @@ export const RevisionScreen = ({ n }: { n: number }) => {
                   ))}
                 </tbody>
               </table>
+            </section>
+          )}
+          {data.carried && data.carried.length > 0 && (
+            <section aria-labelledby="rev-carried">
+              <h2 id="rev-carried">{t('rev.view.carried', { name })}</h2>
+              <ul>
+                {data.carried.map((e) => (
+                  <li key={e.proposal} data-outcome={e.outcome}>
+                    <strong>
+                      {e.outcome === 'unplaced' ? t('rev.view.notPlaced') : t('rev.view.carriedOver')}
+                    </strong>{' '}
+                    {e.party}: {e.message}
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
         </>

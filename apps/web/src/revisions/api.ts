@@ -8,6 +8,7 @@ import type {
   ParagraphProvenance,
   ParagraphStatus,
   Proposal,
+  ReanchorEntry,
   RevisionConcordanceRow,
   RevisionConflict,
   WorkingState,
@@ -81,16 +82,20 @@ export const revisionsApi = {
     brackets: readonly { passage: string; alternatives: string[] }[],
   ) => call<unknown>('PUT', `${P(pid)}/next/paragraphs/${seg(para)}`, { brackets }),
   publish: (pid: string) =>
-    call<{ number: number; name: string; concordance: RevisionConcordanceRow[] }>(
-      'POST',
-      `${P(pid)}/next/publish`,
-      {},
-    ),
+    call<{
+      number: number;
+      name: string;
+      concordance: RevisionConcordanceRow[];
+      applied: string[];
+      carried: ReanchorEntry[];
+    }>('POST', `${P(pid)}/next/publish`, {}),
   revision: (pid: string, n: number) => call<DocumentJSON>('GET', `${P(pid)}/revisions/${n}/document`),
   concordance: (pid: string, n: number) =>
     call<{ rows: RevisionConcordanceRow[] }>('GET', `${P(pid)}/revisions/${n}/concordance`),
   report: (pid: string, n: number) =>
     call<{ rows: InputReportRow[] }>('GET', `${P(pid)}/revisions/${n}/report`),
+  carried: (pid: string, n: number) =>
+    call<{ entries: ReanchorEntry[] }>('GET', `${P(pid)}/revisions/${n}/carried`),
   compare: (pid: string, a: number, b: number) => call<ComparisonView>('GET', `${P(pid)}/compare/${a}/${b}`),
   compareUrl: (pid: string, a: number, b: number, format: string) =>
     `${P(pid)}/compare/${a}/${b}/${seg(format)}`,
