@@ -149,6 +149,18 @@ suite('the next revision and Rev.1 in the browser', () => {
     await expect.poll(() => changed.locator('ins').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-kind="added"]').count()).toBe(1);
     expect(await page.locator('[data-kind="removed"]').count()).toBe(1);
+    // Publication closed the cycle: the applied proposals are "applied in Rev.1", and the page
+    // lists what was carried over to Rev.1 (the demo's other proposals) as the report says.
+    const db = server.server.services.db;
+    for (const key of ['amend', 'insert', 'delete', 'rival'])
+      expect(db.getProposal(PID, ids[key] as string)?.proposal.status, key).toBe('applied');
+    const carried = (db.getRevisionRecord(PID, 1, 'carried') ?? []) as { outcome: string }[];
+    expect(carried.length).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Proposals carried over to Rev.1' }).waitFor();
+    expect(await page.locator('section[aria-labelledby="rev-carried"] li').count()).toBe(carried.length);
+    expect(await page.locator('[data-outcome="unplaced"]').count()).toBe(
+      carried.filter((e) => e.outcome === 'unplaced').length,
+    );
     await shot(page, 'rev-02-rev1');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Comparison (DOCX)' }).click();
