@@ -145,7 +145,7 @@ describe('the AU amendments → Rev.1 of a synthetic 140-paragraph base', () => 
     expect(row('77 bis')?.proposals).toEqual([proposals.find((p) => p.label === '77 bis')?.id]);
     expect(row('93')?.proposals).toHaveLength(2);
 
-    const report = inputReport(proposals, state, pub.concordance);
+    const report = inputReport(proposals, state, pub.concordance, doc);
     expect(report.map((r) => [r.label, r.outcome, r.landed.join(', ')])).toContainEqual([
       '77 bis',
       'applied',

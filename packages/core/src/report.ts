@@ -1,6 +1,7 @@
-import type { Action, Decision, Proposal, ProposalId } from './model';
+import type { Action, BisDocument, Decision, ParagraphId, Proposal, ProposalId } from './model';
+import { paragraphsOf } from './model';
 import type { RevisionConcordanceRow } from './revision-publish';
-import type { WorkingState } from './revision-state';
+import { fullParagraphText, type WorkingState } from './revision-state';
 
 /**
  * The input report: for each tabled proposal, the chairs' decision and where it landed in the
@@ -10,9 +11,12 @@ import type { WorkingState } from './revision-state';
 
 /** What became of one proposal. */
 export type Outcome =
-  /** Applied to the new revision as tabled. */
+  /** Applied to the new revision as tabled: its words are there as it left them. */
   | 'applied'
-  /** Accepted as modified: applied, then edited by the chairs. */
+  /**
+   * Applied, then edited by the chairs: a paragraph it changed, created or moved reads
+   * differently at publication from how the proposal left it (whatever the decision said).
+   */
   | 'applied-as-modified'
   /** Applied by the chairs by hand (merged with other wording when two clashed). */
   | 'applied-by-hand'
@@ -47,15 +51,24 @@ export interface InputReportRow {
 /**
  * The input report of a publication: one row per proposal of `proposals` (those tabled against
  * the previous revision, withdrawn ones included), in the order given, from the working state at
- * publication and the concordance.
+ * publication, the concordance, and the working text as published (before renumbering). A
+ * proposal is reported `applied-as-modified` exactly when the chairs' text of a paragraph it
+ * shaped differs from the text the proposals left there, never from its decision alone.
  */
 export const inputReport = (
   proposals: readonly Proposal[],
   state: WorkingState,
   rows: readonly RevisionConcordanceRow[],
+  working: BisDocument,
 ): InputReportRow[] => {
   const byId = new Map(rows.map((r) => [r.id, r] as const));
   const records = new Map(state.applied.map((a) => [a.proposal, a] as const));
+  const text = new Map(paragraphsOf(working).map((p) => [p.id, fullParagraphText(p)] as const));
+  const edited = (id: ParagraphId): boolean => {
+    const left = state.paragraphs[id]?.applied ?? null;
+    const now = text.get(id);
+    return left !== null && now !== undefined && now !== left;
+  };
   const landedOf = (id: ProposalId): string[] => {
     const a = records.get(id);
     if (!a) return [];
@@ -73,7 +86,11 @@ export const inputReport = (
   };
   const outcomeOf = (p: Proposal): Outcome => {
     const a = records.get(p.id);
-    if (a) return a.byHand ? 'applied-by-hand' : a.modified ? 'applied-as-modified' : 'applied';
+    if (a) {
+      if (a.byHand) return 'applied-by-hand';
+      const shaped = [...a.changed, ...a.inserted, ...(a.moved ? [a.moved] : [])];
+      return shaped.some(edited) ? 'applied-as-modified' : 'applied';
+    }
     if (p.status === 'withdrawn') return 'withdrawn';
     switch (p.decision) {
       case 'accepted':

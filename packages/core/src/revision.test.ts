@@ -298,7 +298,9 @@ describe('publishRevision', () => {
         relatedTo: proposalId('i'),
       },
     ];
-    expect(inputReport(all, r.state, pub.concordance).map((x) => [x.proposal, x.outcome, x.landed])).toEqual([
+    expect(
+      inputReport(all, r.state, pub.concordance, r.document).map((x) => [x.proposal, x.outcome, x.landed]),
+    ).toEqual([
       ['i', 'applied', ['3']],
       ['d', 'applied', ['deleted (was 79)']],
       ['n', 'not-retained', []],

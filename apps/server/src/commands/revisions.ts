@@ -448,7 +448,7 @@ export const publishNext = (
       .listProposals(processId)
       .filter((r) => r.revision === w.base)
       .map((r) => r.proposal);
-    const report = inputReport(proposals, w.state, concordance);
+    const report = inputReport(proposals, w.state, concordance, working);
     const closed = outcome(
       closeCycle(
         proposals,

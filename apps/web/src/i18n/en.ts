@@ -382,6 +382,13 @@ export const en = {
   'rev.next.status': 'Status of §{label}',
   'rev.next.brackets': 'Bracketed: {passages}',
   'rev.next.editing': 'Accepted as modified: edit this paragraph',
+  'rev.next.editHere': 'Edit §{label} in the text',
+  'rev.next.editor': 'Edit the text',
+  'rev.next.editorLabel': 'Text of {name}',
+  'rev.next.editorHelp':
+    'Shared with the other co-facilitators as you type; saved by the server. Labels are not editable; new paragraphs come from proposals.',
+  'rev.next.editorLoading': 'Loading the text…',
+  'rev.next.editingNow': 'Also editing: {people}',
   'rev.next.editBrackets': 'Brackets in §{label}',
   'rev.next.bracketsHelp': 'One bracketed passage per line; alternatives after "=>", separated by "/".',
   'rev.next.saveBrackets': 'Save brackets',

@@ -10,7 +10,7 @@ import {
   type Proposal,
   type RevisionConflict,
 } from '@bis/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useProcess } from '../app/process-data';
 import { announce } from '../components/Announcer';
@@ -18,7 +18,13 @@ import { BracketedText, carriedDepths } from '../components/Brackets';
 import { ConfirmButton } from '../components/Confirm';
 import { headingText, PrintedLabel, spokenLabel, Tags } from '../components/Printed';
 import { type MessageKey, t } from '../i18n';
-import { ApplyRefused, type NextView, revisionsApi } from './api';
+import { type AppliedParagraphs, ApplyRefused, type NextView, revisionsApi } from './api';
+
+// ProseMirror is a chunk of its own, loaded only on this screen.
+const NextTextEditor = lazy(() => import('./NextTextEditor').then((m) => ({ default: m.NextTextEditor })));
+
+/** Opens the shared editor on a paragraph (by id). */
+type OpenAt = (paragraph: string) => void;
 
 const conflictText = (c: RevisionConflict): string =>
   t(`rev.conflict.${c.kind}` as MessageKey, { label: c.label });
@@ -30,21 +36,32 @@ const Candidate = ({
   proposal,
   conflicts,
   reload,
+  openAt,
 }: {
   proposal: Proposal;
   conflicts: readonly RevisionConflict[];
   reload: () => Promise<void>;
+  openAt: OpenAt;
 }) => {
   const { process } = useProcess();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (what: () => Promise<unknown>) => {
+  const run = async (
+    what: () => Promise<{ readonly applied?: readonly AppliedParagraphs[] } | { readonly ok: true }>,
+    edit = false,
+  ) => {
     setBusy(true);
     setError(null);
     try {
-      await what();
+      const r = await what();
       announce(t('rev.next.applied', { proposal: proposalTitle(proposal) }));
       await reload();
+      // Accepted as modified, or applied over a conflict: the chairs adjust the wording next.
+      const first = ('applied' in r ? r.applied : undefined)?.flatMap((a) => [
+        ...a.changed,
+        ...a.inserted,
+      ])[0];
+      if (edit && first) openAt(first);
     } catch (e) {
       setError(
         e instanceof ApplyRefused
@@ -78,7 +95,12 @@ const Candidate = ({
             type="button"
             className="btn primary"
             disabled={busy}
-            onClick={() => void run(() => revisionsApi.apply(process.id, proposal.id))}
+            onClick={() =>
+              void run(
+                () => revisionsApi.apply(process.id, proposal.id),
+                proposal.decision === 'accepted-as-modified',
+              )
+            }
           >
             {busy ? t('cmd.working') : t('rev.next.apply')}
           </button>
@@ -88,7 +110,7 @@ const Candidate = ({
               type="button"
               className="btn"
               disabled={busy}
-              onClick={() => void run(() => revisionsApi.apply(process.id, proposal.id, true))}
+              onClick={() => void run(() => revisionsApi.apply(process.id, proposal.id, true), true)}
             >
               {t('rev.next.applyAnyway')}
             </button>
@@ -222,7 +244,12 @@ const BracketsForm = ({
 
 /** The next-revision screen. */
 export const NextRevisionScreen = () => {
-  const { process, isChair, proposals } = useProcess();
+  const { process, isChair, proposals, me } = useProcess();
+  const [focus, setFocus] = useState<{ paragraph: string; times: number } | null>(null);
+  const openAt = useCallback<OpenAt>(
+    (paragraph) => setFocus((f) => ({ paragraph, times: (f?.times ?? 0) + 1 })),
+    [],
+  );
   const [view, setView] = useState<NextView | null>(null);
   const [closed, setClosed] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -245,6 +272,18 @@ export const NextRevisionScreen = () => {
   useEffect(() => {
     if (isChair) void reload();
   }, [isChair, reload]);
+  // The text changed (typing here or by a colleague): refresh provenance a moment later.
+  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const textChanged = useCallback(() => {
+    if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
+    pendingRefresh.current = setTimeout(() => void reload(), 1500);
+  }, [reload]);
+  useEffect(
+    () => () => {
+      if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
+    },
+    [],
+  );
 
   const currentName = process.revisions.find((r) => r.number === process.currentRevision)?.name ?? '';
   const nextName = `Rev.${process.currentRevision + 1}`;
@@ -292,10 +331,23 @@ export const NextRevisionScreen = () => {
                     proposal={c.proposal}
                     conflicts={c.conflicts}
                     reload={reload}
+                    openAt={openAt}
                   />
                 ))}
               </ul>
             )}
+          </section>
+          <section aria-labelledby="rev-editor">
+            <h2 id="rev-editor">{t('rev.next.editor')}</h2>
+            <Suspense fallback={<p>{t('rev.next.editorLoading')}</p>}>
+              <NextTextEditor
+                process={process.id}
+                userId={me.user?.id ?? 'anonymous'}
+                name={view.name}
+                focus={focus}
+                onChange={textChanged}
+              />
+            </Suspense>
           </section>
           <section aria-labelledby="rev-text">
             <h2 id="rev-text">{t('rev.next.text')}</h2>
@@ -342,7 +394,15 @@ export const NextRevisionScreen = () => {
                         {prov.proposals.length > 0 && (
                           <span>{prov.proposals.map((id) => labelOf.get(id) ?? id).join('; ')}</span>
                         )}
-                        {prov.editing && <span className="badge">{t('rev.next.editing')}</span>}
+                        {prov.editing && prov.origin !== 'chairs' ? (
+                          <button type="button" className="btn" onClick={() => openAt(b.id)}>
+                            {t('rev.next.editing')}
+                          </button>
+                        ) : (
+                          <button type="button" className="btn small" onClick={() => openAt(b.id)}>
+                            {t('rev.next.editHere', { label: b.label })}
+                          </button>
+                        )}
                         {prov.brackets.length > 0 && (
                           <span>
                             {t('rev.next.brackets', {

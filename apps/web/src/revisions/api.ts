@@ -42,6 +42,12 @@ export interface ComparisonView {
   }[];
 }
 
+/** Where an applied proposal landed in the working text (paragraph ids). */
+export interface AppliedParagraphs {
+  readonly changed: readonly string[];
+  readonly inserted: readonly string[];
+}
+
 /** A refused apply: the server's conflicts. */
 export class ApplyRefused extends ApiError {
   readonly conflicts: readonly RevisionConflict[];
@@ -71,7 +77,11 @@ export const revisionsApi = {
   next: (pid: string) => call<NextView>('GET', `${P(pid)}/next`),
   open: (pid: string) => call<{ base: number; name: string }>('POST', `${P(pid)}/next`, {}),
   apply: (pid: string, id: string, force = false) =>
-    call<{ ok: true }>('POST', `${P(pid)}/next/proposals/${seg(id)}/apply`, force ? { force } : {}),
+    call<{ ok: true; applied: readonly AppliedParagraphs[] }>(
+      'POST',
+      `${P(pid)}/next/proposals/${seg(id)}/apply`,
+      force ? { force } : {},
+    ),
   byHand: (pid: string, id: string, paragraphs: string[], note: string) =>
     call<{ ok: true }>('POST', `${P(pid)}/next/proposals/${seg(id)}/by-hand`, { paragraphs, note }),
   setStatus: (pid: string, para: string, status: ParagraphStatus) =>
