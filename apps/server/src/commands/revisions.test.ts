@@ -208,7 +208,10 @@ describe('from decisions to Rev.1 over REST', () => {
       report.json.rows.map((r: Json) => [r.proposal, [r.outcome, r.landed]]),
     );
     expect(outcome[amend]).toEqual(['applied', ['3']]);
-    expect(outcome[insert]).toEqual(['applied-as-modified', ['2']]);
+    // Accepted as modified, but its words were left as applied (brackets are data, not text):
+    // the report says applied, not "applied as modified" (the chairs' edit of §2 went into the
+    // by-hand resolution of `rival`).
+    expect(outcome[insert]).toEqual(['applied', ['2']]);
     expect(outcome[del]).toEqual(['applied', ['deleted (was 3)']]);
     expect(outcome[rival]).toEqual(['applied-by-hand', ['3']]);
     expect(outcome[rejected]).toEqual(['not-retained', []]);
