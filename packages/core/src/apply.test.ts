@@ -61,6 +61,33 @@ describe('apply', () => {
     );
   });
 
+  it('puts added words inside the sentence, and keeps a footnote marker at the end', () => {
+    const p77 = {
+      ...para('77', 'We welcome the IRTF.'),
+      footnotes: [{ mark: '3', offset: 20, text: 'See A/1.' }],
+    };
+    const p76 = {
+      ...para('76', 'We note it.'),
+      footnotes: [{ mark: '2', offset: 10, text: 'Before the stop.' }],
+    };
+    const r = apply(
+      docOf(p76, p77),
+      [
+        prop({ action: 'amend', targets: [tgt('77')], text: 'including the IETF', textMode: 'append' }),
+        prop({ action: 'amend', targets: [tgt('76')], text: '... with concern' }),
+      ],
+      ids(),
+    );
+    const after77 = byLabel(r.document, '77');
+    expect(after77?.text).toBe('We welcome the IRTF including the IETF.');
+    expect(after77?.footnotes).toEqual([{ mark: '3', offset: 39, text: 'See A/1.' }]);
+    // A marker on the last word before the full stop stays on that word.
+    const after76 = byLabel(r.document, '76');
+    expect(after76?.text).toBe('We note it with concern.');
+    expect(after76?.footnotes[0]?.offset).toBe(10);
+    expectValid(r.document);
+  });
+
   it('changes only the targeted point of a point amendment', () => {
     const r = apply(base(), [prop({ action: 'amend', targets: [tgt('78', 'b')], text: 'better.' })], ids());
     const p78 = byLabel(r.document, '78');

@@ -120,12 +120,20 @@ interface Slot {
 
 type Edit = { readonly slot: Slot; readonly text: string | null }; // null text: remove
 
-// Footnote references keep their place when the text only grew at the end; otherwise they are
-// kept (never lost) and moved to the end of the new text at the latest.
-const keepFootnotes = (footnotes: readonly Footnote[], oldText: string, newText: string): Footnote[] =>
-  newText.startsWith(oldText)
-    ? [...footnotes]
-    : footnotes.map((f) => (f.offset <= newText.length ? f : { ...f, offset: newText.length }));
+// Footnote references keep their place when the text only grew at the end; a reference in the
+// words kept at the end (the closing full stop, when words went in before it) moves with them;
+// otherwise they are kept (never lost) and moved to the end of the new text at the latest.
+const keepFootnotes = (footnotes: readonly Footnote[], oldText: string, newText: string): Footnote[] => {
+  if (newText.startsWith(oldText)) return [...footnotes];
+  let same = 0;
+  while (same < oldText.length && oldText[same] === newText[same]) same++;
+  return footnotes.map((f) => {
+    if (f.offset <= same) return f;
+    const tail = oldText.slice(f.offset);
+    if (newText.endsWith(tail)) return { ...f, offset: newText.length - tail.length };
+    return f.offset <= newText.length ? f : { ...f, offset: newText.length };
+  });
+};
 
 const currentOf = (s: Slot): string =>
   s.point === null ? s.para.text : (s.para.points.find((p) => p.label === s.point)?.text ?? '');

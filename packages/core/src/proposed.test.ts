@@ -18,6 +18,31 @@ describe('proposedText', () => {
     expect(proposedText(p('amend', 'Only.', 'append'), '')).toBe('Only.');
   });
 
+  it('puts words that continue the sentence before its final full stop', () => {
+    const current = 'We welcome the work of the IETF and the IRTF.';
+    expect(proposedText(p('amend', 'including the Internet Society', 'append'), current)).toBe(
+      'We welcome the work of the IETF and the IRTF including the Internet Society.',
+    );
+    // Its own full stop is not doubled, and a leading comma joins without a space.
+    expect(proposedText(p('amend', ', including the Internet Society.', 'append'), current)).toBe(
+      'We welcome the work of the IETF and the IRTF, including the Internet Society.',
+    );
+    // A quotation opening with an ellipsis is read the same way.
+    expect(proposedText(p('amend', '... in Africa, including persons with disabilities'), 'We act.')).toBe(
+      'We act in Africa, including persons with disabilities.',
+    );
+    expect(proposedText(p('amend', '*including* women', 'append'), 'We act.')).toBe(
+      'We act *including* women.',
+    );
+  });
+
+  it('keeps a new sentence, an ellipsis or a colon where it is', () => {
+    expect(proposedText(p('amend', 'We also act.', 'append'), 'We act.')).toBe('We act. We also act.');
+    expect(proposedText(p('amend', 'and more', 'append'), 'We act …')).toBe('We act … and more');
+    expect(proposedText(p('amend', 'and more', 'append'), 'We act...')).toBe('We act... and more');
+    expect(proposedText(p('amend', '(a) first', 'append'), 'We decide:')).toBe('We decide: (a) first');
+  });
+
   it('gives the empty text for delete and the current text for retain and move', () => {
     expect(proposedText(p('delete', 'ignored'), 'Old.')).toBe('');
     expect(proposedText(p('retain', 'Keep but strengthen'), 'Old.')).toBe('Old.');

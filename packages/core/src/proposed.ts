@@ -5,7 +5,10 @@ import type { Proposal } from './model';
  *
  * By action: `amend`, `alternative`, `insert` → the proposal's text; `delete` → `''`;
  * `retain`, `move` → the current text unchanged. A text in `append` mode is added after the
- * current text with one space between.
+ * current text with one space between; when it continues the sentence (it opens with a small
+ * letter or with `,` `;` `:` `(` `–`) and the current text ends with a full stop, it goes inside
+ * the sentence, before that full stop (`"…the IRTF."` + `"including the IETF"` →
+ * `"…the IRTF including the IETF."`), as delegations mean it.
  *
  * Negotiators quote only the part of a paragraph they change and mark the rest with an
  * ellipsis (`...`, `…`, `[...]`). The rules, applied to a replacing text:
@@ -58,11 +61,22 @@ const LEADING_ELLIPSIS = new RegExp(`^[\\s"“”'‘’*_]*${ELLIPSIS_MARK}\\s*
 
 const stripLeadingEllipsis = (text: string): string => text.replace(LEADING_ELLIPSIS, '');
 
+// The current text's closing full stop (not an ellipsis), and an addition that continues the
+// sentence: opening with a small letter (after any emphasis or quote) or with , ; : ( – —.
+const FINAL_STOP = /(?<![.…])\.$/u;
+const CONTINUES_SENTENCE = /^[*_"“‘']*(?:\p{Ll}|[,;:(–—])/u;
+
 const appendTo = (current: string, addition: string): string => {
   const a = current.trimEnd();
   const b = addition.trim();
   if (a === '') return b;
   if (b === '') return a;
+  if (FINAL_STOP.test(a) && CONTINUES_SENTENCE.test(b)) {
+    // "…IRTF." + "including the IETF" → "…IRTF including the IETF.": the words go inside the
+    // sentence, before its full stop, as delegations mean them.
+    const inside = b.replace(FINAL_STOP, '');
+    return `${a.slice(0, -1)}${/^[,;:]/u.test(inside) ? '' : ' '}${inside}.`;
+  }
   return `${a} ${b}`;
 };
 
