@@ -14,11 +14,12 @@ import type { DiffRun } from '@bis/diff';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useProcess } from '../app/process-data';
-import { BracketedText, carriedDepths } from '../components/Brackets';
+import { carriedDepths } from '../components/Brackets';
 import { Del, Ins } from '../components/Diff';
-import { headingText, PrintedLabel, spokenLabel, Tags } from '../components/Printed';
+import { headingText, spokenLabel, Tags } from '../components/Printed';
 import { type MessageKey, t } from '../i18n';
 import { type ComparisonView, revisionsApi } from './api';
+import { RevisionParagraph } from './RevisionParagraph';
 
 // A run's key is its offset in the concatenated runs: stable for a given comparison.
 const runsWithKeys = (runs: readonly DiffRun[]) => {
@@ -135,18 +136,12 @@ export const RevisionScreen = ({ n }: { n: number }) => {
                   </h3>
                 )
               ) : (
-                <p key={b.id || `p${i}`} data-paragraph={b.label}>
-                  <PrintedLabel paragraph={b} />{' '}
-                  <span className="sr-only">{t('para.label', { label: spokenLabel(b) })} </span>
-                  <BracketedText text={b.text} carried={depths.get(b.id)?.text ?? 0} />
-                  {b.points.map((pt, k) => (
-                    <span key={pt.label} className="block">
-                      {' '}
-                      ({pt.label}) <BracketedText text={pt.text} carried={depths.get(b.id)?.points[k] ?? 0} />
-                    </span>
-                  ))}
-                  <Tags tags={b.tags} />
-                </p>
+                <RevisionParagraph
+                  key={b.id || `p${i}`}
+                  paragraph={b}
+                  depth={depths.get(b.id)}
+                  idPrefix={`rev${n}-${b.id}`}
+                />
               ),
             )}
           </section>
