@@ -96,6 +96,12 @@ suite('co-facilitators edit the next revision', () => {
     await expect
       .poll(() => editorOf(b.page).textContent(), { timeout: 10_000 })
       .toMatch(/Paragraph ten as tabled by Kenya\.[\d]* Adjusted by the chairs/);
+    // Tracked and attributed: the words are one insertion by Co-facilitator A, in both editors.
+    const chairA = person('Co-facilitator A').userId;
+    for (const page of [a.page, b.page])
+      await expect
+        .poll(() => editorOf(page).locator(`ins[data-by="${chairA}"]:not([data-proposal])`).allTextContents())
+        .toEqual([' Adjusted by the chairs']);
     await shot(a.page, 'next-editor-01-edited');
     // The working text (REST, read by the server from the next document) marks §10 as edited.
     await expect

@@ -1,8 +1,9 @@
 /**
  * `<RevisionEditor>`: a ProseMirror editor on the `text` of a next-revision document
  * (`p/<pid>/next`), shared live by the co-facilitators: their typing and carets appear in each
- * other's editors, undo is local. Paragraph and point labels are shown, never editable. Enter
- * does not split a paragraph (a split would copy its id; new paragraphs come from proposals).
+ * other's editors, undo is local, and what one types is marked as one's own insertion
+ * (ownInsertionsPlugin). Paragraph and point labels are shown, never editable. Enter does not
+ * split a paragraph (a split would copy its id; new paragraphs come from proposals).
  */
 import { textFragment } from '@bis/collab';
 import { keymap } from 'prosemirror-keymap';
@@ -15,6 +16,7 @@ import type * as Y from 'yjs';
 import { collabPlugins } from './collab';
 import { editorKeymaps } from './keymap';
 import { labelPlugin } from './labels';
+import { ownInsertionsPlugin } from './own-insertions';
 import { createSchema } from './schema';
 import { injectEditorCss } from './styles';
 
@@ -39,6 +41,8 @@ export interface RevisionEditorProps {
   readonly focus?: { readonly paragraph: string; readonly times: number } | null;
   /** The id of an element describing the editor. */
   readonly describedBy?: string;
+  /** Who types (a user id): their insertions are marked `ins` with it. Null: not marked. */
+  readonly by?: string | null;
 }
 
 /** The position at the end of the body of the paragraph whose id is `id`, or null. */
@@ -71,6 +75,7 @@ export const RevisionEditor = (props: RevisionEditorProps) => {
       plugins: [
         ...collabPlugins({ fragment, awareness: props.awareness }),
         labelPlugin({}),
+        ownInsertionsPlugin({ by: () => live.current.by ?? null }),
         keymap(NO_SPLIT),
         ...editorKeymaps(schema),
       ],

@@ -5,6 +5,8 @@ export { DraftEditor } from './DraftEditor';
 export { editorKeymaps } from './keymap';
 export type { LabelPluginOptions } from './labels';
 export { labelDecorations, labelPlugin, labelPluginKey } from './labels';
+export type { OwnInsertionsOptions } from './own-insertions';
+export { ownInsertionsKey, ownInsertionsPlugin } from './own-insertions';
 export type { RevisionEditorProps } from './RevisionEditor';
 export { paragraphEnd, RevisionEditor } from './RevisionEditor';
 export { createDraftSchema, createSchema } from './schema';

@@ -77,6 +77,7 @@ export const NextTextEditor = ({ process, userId, name, focus, onChange }: NextT
           editable={!stopped}
           focus={focus}
           describedBy="next-editor-help"
+          by={userId}
         />
       ) : (
         <p>{t('rev.next.editorLoading')}</p>
