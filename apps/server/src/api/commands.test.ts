@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readDocument } from '@bis/collab';
 import { type Proposal, paragraphsOf } from '@bis/core';
+import { exportView, importDocxTextWithNotes, importText } from '@bis/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilationDoc, nextDoc, revisionDoc, workspaceDoc } from '../commands/yjs-docs';
 import { draftBody, type Fixture, startFixture } from './fixture.test-util';
@@ -342,6 +343,39 @@ describe('processes and people', () => {
     expect(fromJson.json.importNotes).toEqual([]);
     const plain = await f.admin.call('POST', '/api/processes', { id: 'plain', text: '1. Clean text.\n' });
     expect(plain.json.importNotes).toEqual([]);
+  });
+
+  it('creates a process from an uploaded .docx with its import notes by Word paragraph', async () => {
+    // A Word copy of a text with a bracket left open, as the revision export writes it.
+    const source = importText(
+      'The General Assembly,\n\nRecalling its resolution 70/125 of 16 December 2015,\n\n1. Decides to convene a high-level meeting in 2025;\n\n2. Requests the Secretary-General to report [on progress;\n\n3. Decides to remain seized of the matter.\n',
+    );
+    const file = await exportView('revision', 'docx', { document: source, proposals: [] });
+    const bytes = file.data as Uint8Array;
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(bytes)], 'resolution.docx'));
+    form.set('id', 'from-docx');
+    const res = await f.request('POST', '/api/processes', {
+      body: form as never,
+      headers: { authorization: `Bearer ${f.admin.token}` },
+    });
+    const json = (await res.json()) as { importNotes: { line: number; kind: string }[] };
+    expect(res.status, JSON.stringify(json)).toBe(201);
+    expect(json.importNotes.map((n) => n.kind)).toContain('brackets');
+    expect(json.importNotes).toEqual(importDocxTextWithNotes(bytes, { fileName: 'resolution.docx' }).notes);
+    const doc = await f.admin.call('GET', '/api/processes/from-docx/revisions/0/document');
+    expect(doc.json.blocks.filter((b: { kind: string }) => b.kind === 'paragraph')).toHaveLength(4);
+
+    const broken = new FormData();
+    broken.set('file', new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'broken.docx'));
+    broken.set('id', 'broken-docx');
+    const bad = await f.request('POST', '/api/processes', {
+      body: broken as never,
+      headers: { authorization: `Bearer ${f.admin.token}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('broken.docx');
+    expect((await f.admin.call('GET', '/api/processes/broken-docx')).status).toBe(404);
   });
 
   it('exports the comparison view as a download', async () => {

@@ -17,7 +17,10 @@ const NOTE_KINDS = [
 /** One note of a text import: what the importer decided on its own, with the line it is about. */
 export const ImportNoteSchema = z
   .object({
-    line: z.number().int().describe('The 1-based line of the uploaded text the note is about'),
+    line: z
+      .number()
+      .int()
+      .describe('The 1-based line of the uploaded text the note is about (the Word paragraph, for a .docx)'),
     kind: z
       .enum(NOTE_KINDS)
       .describe(

@@ -30,6 +30,7 @@ import { removeProposal, unreadableProposals } from '../commands/remove-proposal
 import { invalid } from './errors';
 import { EXPORT_QUERY, exportFilter } from './export-filter';
 import { readImport } from './import-body';
+import { readCreateProcess } from './process-body';
 import type { Registry } from './registry';
 import { CreatedProcessResponse } from './responses';
 import { registerRevisionRoutes } from './revision-routes';
@@ -46,7 +47,7 @@ import {
   RoleBody,
   TokenBody,
 } from './schemas';
-import { jsonBody, jsonOrUpload } from './validate';
+import { jsonBody } from './validate';
 
 /** Hono's context variables set by the app's middleware. */
 export interface AppEnv {
@@ -116,14 +117,14 @@ export const registerRoutes = (r: Registry, svc: Services): void => {
       method: 'post',
       path: '/api/processes',
       summary:
-        'Create a process from a base text (document JSON or a text file); the answer lists what the text import noted',
+        'Create a process from a base text (document JSON, a text file or a .docx); the answer lists what the text import noted',
       who: 'administrators',
       body: CreateProcessBody,
       upload: true,
       status: 201,
       response: CreatedProcessResponse,
     },
-    async (c) => c.json(await createProcess(svc, who(c), await jsonOrUpload(c, CreateProcessBody)), 201),
+    async (c) => c.json(await createProcess(svc, who(c), await readCreateProcess(c)), 201),
   );
   r.add(
     {

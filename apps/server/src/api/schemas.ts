@@ -9,6 +9,18 @@ import { ROLES } from '../db/types';
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
+/** POST /api/processes, the fields beside the base text (also those of a .docx upload). */
+export const CreateProcessFields = z
+  .object({
+    id: id.optional(),
+    title: name.optional(),
+    symbol: z.string().max(100).optional(),
+    public: z.boolean().optional(),
+    revisionName: name.optional(),
+    fileName: z.string().max(200).optional(),
+  })
+  .strict();
+
 /** POST /api/processes */
 export const CreateProcessBody = z
   .object({
@@ -18,7 +30,10 @@ export const CreateProcessBody = z
     public: z.boolean().optional(),
     revisionName: name.optional(),
     document: z.unknown().optional().describe('The base text as bis.document/1 JSON'),
-    text: z.string().optional().describe('The base text as a .txt or .md file'),
+    text: z
+      .string()
+      .optional()
+      .describe('The base text as a .txt or .md file (a .docx goes as the multipart "file" field)'),
     fileName: z.string().max(200).optional(),
   })
   .strict()

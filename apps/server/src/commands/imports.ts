@@ -5,6 +5,7 @@ import { type BisDocument, BisInputError, type Proposal } from '@bis/core';
 import {
   type ImportNote,
   importDocxProposals,
+  importDocxTextWithNotes,
   importTextWithNotes,
   importWrittenProposals,
   noProposalsMessage,
@@ -23,6 +24,23 @@ export const importBaseText = (
   title?: string,
 ): { document: BisDocument; notes: readonly ImportNote[] } =>
   importTextWithNotes(text, { fileName, maxBytes, ...(title ? { title } : {}) });
+
+/**
+ * Imports a base text from a .docx (Word paragraph k is note line k), with the notes, as
+ * `importBaseText` does; the file may be at most `maxBytes`. Throws BisInputError on
+ * bad or hostile input.
+ */
+export const importBaseDocx = (
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes: number,
+  title?: string,
+): { document: BisDocument; notes: readonly ImportNote[] } =>
+  importDocxTextWithNotes(bytes, {
+    fileName,
+    limits: { maxFileBytes: maxBytes },
+    ...(title ? { title } : {}),
+  });
 
 /** What the server makes of written input: the proposals, and lines reported but not imported. */
 export interface WrittenInput {

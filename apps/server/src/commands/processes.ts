@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal';
 import { newId } from '../auth/tokens';
 import type { PartyRow, ProcessRow, RevisionRow, Role } from '../db/types';
 import { audit, readableProcess, requireAdmin, type Services } from './context';
-import { importBaseText } from './imports';
+import { importBaseDocx, importBaseText } from './imports';
 import { compilationDoc, nextDoc, revisionDoc, writeRevisionText } from './yjs-docs';
 
 /** Input of `createProcess`: the base text as document JSON or as a text file. */
@@ -21,6 +21,8 @@ export interface CreateProcessInput {
   readonly revisionName?: string | undefined;
   readonly document?: unknown;
   readonly text?: string | undefined;
+  /** The bytes of an uploaded .docx (instead of `document` or `text`). */
+  readonly docx?: Uint8Array | undefined;
   readonly fileName?: string | undefined;
 }
 
@@ -36,7 +38,8 @@ export interface ProcessView extends ProcessRow {
 export interface CreatedProcess extends ProcessView {
   /**
    * The notes of the text import, in line order (page furniture dropped, numbered lines read as
-   * headings, gaps in the numbering, unbalanced brackets …); empty for document JSON.
+   * headings, gaps in the numbering, unbalanced brackets …); `line` is the Word paragraph for a
+   * .docx; empty for document JSON.
    */
   readonly importNotes: readonly ImportNote[];
 }
@@ -51,6 +54,8 @@ export const parseBase = (
 ): { document: BisDocument; notes: readonly ImportNote[] } => {
   try {
     if (input.document !== undefined) return { document: documentFromJSON(input.document), notes: [] };
+    if (input.docx !== undefined)
+      return importBaseDocx(input.docx, input.fileName ?? 'upload.docx', maxBytes, input.title);
     if (input.text !== undefined)
       return importBaseText(input.text, input.fileName ?? 'upload.txt', maxBytes, input.title);
   } catch (e) {
@@ -59,7 +64,7 @@ export const parseBase = (
     throw e;
   }
   throw invalid(
-    'Give the base text as "document" (bis.document/1 JSON) or "text" (a .txt or .md file).',
+    'Give the base text as "document" (bis.document/1 JSON), "text" (a .txt or .md file) or a .docx uploaded as "file".',
     'document',
   );
 };
