@@ -51,7 +51,7 @@ export interface WrittenInput {
 
 /**
  * Imports written proposals for `party`, resolving labels against `base` when given (else kept as
- * written). Refuses (400, nothing written) on any error line, on lines that name a paragraph but
+ * written); an amended copy of the whole text is compared with `amends`. Refuses (400, nothing written) on any error line, on lines that name a paragraph but
  * were not understood unless `lenient`, when nothing is found (naming the forms understood), and
  * when the input attributes proposals to other parties (a compilation).
  */
@@ -61,8 +61,15 @@ export const importWritten = (
   party: string,
   base: BisDocument | null,
   lenient = false,
+  /** The text an amended copy of the whole text is compared with (the current revision). */
+  amends: BisDocument | null = null,
 ): WrittenInput => {
-  const result = importWrittenProposals(text, { fileName, party, ...(base ? { base } : {}) });
+  const result = importWrittenProposals(text, {
+    fileName,
+    party,
+    ...(base ? { base } : {}),
+    ...(amends ? { amends } : {}),
+  });
   const at = (e: { line: number; message: string }) => `${fileName}:${e.line}: ${e.message}`;
   if (result.errors.length > 0)
     throw invalid(`Nothing was imported. ${result.errors.map(at).join('\n')}`, 'text');

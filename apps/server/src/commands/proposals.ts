@@ -363,7 +363,9 @@ export const getProposal = (svc: Services, p: Principal | null, processId: strin
  * Imports written proposals (any form `importWrittenProposals` reads) into a party's workspace
  * as drafts, all or nothing: a line in error, or a line naming a paragraph that was not
  * understood (unless `lenient`), refuses the whole import. Labels stay as written (unresolved)
- * unless the importer resolved them against a base.
+ * unless the importer resolved them against a base. A delegation's amended copy of the whole
+ * text is compared with the current revision: its changes become insert, amend, delete and
+ * move drafts on that revision's paragraphs.
  */
 export const importProposals = async (
   svc: Services,
@@ -391,11 +393,14 @@ export const importProposals = async (
   // another text (the AU's amendments target the WSIS+20 zero draft), and then labels stay as written.
   const base = input.resolve ? revisionDocument(svc, p, processId) : null;
   const fileName = input.fileName ?? (input.docx ? 'input.docx' : 'written-input.txt');
+  // A delegation's amended copy of the whole text is read by comparing it with the text in
+  // force: the current revision, whether or not labels are to be resolved.
+  const amends = input.docx ? null : (base ?? revisionDocument(svc, p, processId));
   // Both refuse a file with nothing to import (written input naming the forms it understands),
   // and any problem, so that nothing of a bad file is written.
   const { proposals, warnings } = input.docx
     ? importDocx(input.docx, fileName, party.name, base)
-    : importWritten(input.text, fileName, party.name, base, input.lenient === true);
+    : importWritten(input.text, fileName, party.name, base, input.lenient === true, amends);
   if (proposals.length === 0)
     throw invalid(
       `${fileName}: no proposals found (a .docx holds a comparison table or tracked changes); nothing was imported.`,

@@ -30,10 +30,25 @@ describe('amended full text: a delegation’s copy of the whole base', () => {
   it('is turned into insert, amend, delete and move proposals by comparison with the base', () => {
     const base = zero();
     const text = fixture(COPY);
-    // As the written-proposals importer reads it, the copy holds no proposal at all.
-    expect(importWrittenProposals(text, { party: 'Norway', base }).set.proposals).toEqual([]);
+    // Line by line the copy holds no proposal; without a base the dispatcher finds none.
+    expect(importWrittenProposals(text, { party: 'Norway' }).set.proposals).toEqual([]);
     expect(readsAsAmendedText(text, base)).toBe(true);
     const result = importAmendedTextFile(text, { party: 'Norway', base, fileName: 'norway.txt' });
+    // With one, the dispatcher reads it as this form: the same proposals, each on its line.
+    const written = importWrittenProposals(text, { party: 'Norway', amends: base, fileName: 'norway.txt' });
+    expect(written.forms).toEqual(['amended']);
+    expect(written.errors).toEqual([]);
+    expect(written.set.proposals).toEqual(result.set.proposals);
+    expect(written.lines.find((l) => l.line === 15)).toMatchObject({ kind: 'proposal' });
+    // A copy the same as its base is an error saying so, not "no proposals found" in silence.
+    const same = importWrittenProposals(fixture('compare/journalists-zero.txt'), {
+      party: 'Norway',
+      amends: base,
+    });
+    expect(same.set.proposals).toEqual([]);
+    expect(same.errors).toEqual([
+      { line: 1, message: 'no proposals found: the amended copy is the same as the base text' },
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.set.proposals.map(show)).toEqual([
       'amend 22',

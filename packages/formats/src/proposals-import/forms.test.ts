@@ -367,15 +367,18 @@ describe('the forms understood', () => {
     ).toEqual([]);
   });
 
-  it('lets a whole-file form take the input before the line reader (the dispatcher)', () => {
-    // The dispatcher tries forms with `detect`/`read` first; none of the built-in forms needs it.
-    expect(WRITTEN_FORMS.filter((f) => f.read !== undefined)).toEqual([]);
+  it('lets a whole-file form take the input before the line reader, or after it when marked last (the dispatcher)', () => {
+    // Forms with `detect`/`read` are tried first, those marked `last` only when the line reader
+    // found nothing: the amended copy of the whole text, which any numbered text could look like.
+    expect(WRITTEN_FORMS.filter((f) => f.read !== undefined && !f.last)).toEqual([]);
+    expect(WRITTEN_FORMS.filter((f) => f.last).map((f) => f.name)).toEqual(['amended']);
     expect(WRITTEN_FORMS.map((f) => f.name)).toEqual([
       'headed',
       'statement',
       'compilation',
       'inline',
       'links',
+      'amended',
     ]);
   });
 

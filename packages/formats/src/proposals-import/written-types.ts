@@ -59,6 +59,12 @@ export interface WrittenImportOptions {
   readonly fileName?: string;
   /** A base text to resolve labels against; without one, targets keep their labels only. */
   readonly base?: BisDocument;
+  /**
+   * The text a delegation's amended copy of the whole text is compared with (default `base`):
+   * the text in force. Labels of the other forms are not resolved against it; the server
+   * gives its current revision here, and `base` only when asked to resolve.
+   */
+  readonly amends?: BisDocument;
   /** Makes proposal ids; called once per proposal in file order. Default: `<party-slug>-<line>`. */
   readonly newId?: () => string;
 }
@@ -67,8 +73,9 @@ export interface WrittenImportOptions {
  * A form of written input, as the dispatcher knows it. Every form has a name and an example
  * (shown when nothing is found). A form read line by line, mixed with others in one file,
  * leaves `detect` and `read` out: the line reader handles it. A form that needs the whole file
- * (an amended copy of the full text, compared with the base) gives both: the first such form
- * whose `detect` accepts the input reads it.
+ * gives both: the first such form whose `detect` accepts the input reads it — before the line
+ * reader, or, marked `last` (an amended copy of the full text, compared with the base), only
+ * when the line reader found nothing.
  */
 export interface WrittenForm {
   /** Short name, used in `WrittenImport.forms`: `headed`, `statement`, `compilation` … */
@@ -77,6 +84,11 @@ export interface WrittenForm {
   readonly title: string;
   /** A short example of the form, one or more lines. */
   readonly example: string;
+  /**
+   * Tried only when the line reader found no proposal, not before it: a form any numbered text
+   * could look like (the amended copy of the whole text).
+   */
+  readonly last?: boolean;
   /** Whether `source` is written in this form (cheap; called before `read`). */
   readonly detect?: (source: string, options: WrittenImportOptions) => boolean;
   /** Reads `source` in this form. */

@@ -5,13 +5,16 @@
  *
  * 1. each form in `WRITTEN_FORMS` that reads whole files (`detect` and `read` given), in order:
  *    the first whose `detect` accepts the input reads it;
- * 2. otherwise the line reader (`lines.ts`), which reads every line-based form, mixed.
+ * 2. otherwise the line reader (`lines.ts`), which reads every line-based form, mixed;
+ * 3. when it found no proposal, each form marked `last` whose `detect` accepts the input: a
+ *    delegation's amended copy of the whole text (`amended-form.ts`), compared with the base.
  *
  * To add a form: write its reader (a module of its own returning a `WrittenImport`), and add a
  * `WrittenForm` to `WRITTEN_FORMS` — with `detect`/`read` if it needs the whole file, without
  * them if `lines.ts` learns to read it. Its example then appears in the "no proposals found"
  * message. The forms and the decisions are documented in `docs/import-proposals.md`.
  */
+import { AMENDED_FORM } from './amended-form';
 import { readWrittenLines } from './lines';
 import type { WrittenForm, WrittenImport, WrittenImportOptions } from './written-types';
 
@@ -52,16 +55,24 @@ export const WRITTEN_FORMS: readonly WrittenForm[] = [
     title: 'links between proposals of the file',
     example: '- **§93 → §93 bis** = Elevates children’s rights …',
   },
+  AMENDED_FORM,
 ];
 
 /**
  * Imports written proposals from `source` (the text of an e-mail or document), in whichever
- * form it is written (see `WRITTEN_FORMS`). Pure: no IO.
+ * form it is written (see `WRITTEN_FORMS`); an amended copy of the whole text only when a base
+ * to compare it with is given (`amends` or `base`). Pure: no IO.
  */
 export const importWrittenProposals = (source: string, options: WrittenImportOptions): WrittenImport => {
   for (const form of WRITTEN_FORMS)
-    if (form.detect && form.read && form.detect(source, options)) return form.read(source, options);
-  return readWrittenLines(source, options);
+    if (!form.last && form.detect && form.read && form.detect(source, options))
+      return form.read(source, options);
+  const lines = readWrittenLines(source, options);
+  if (lines.set.proposals.length > 0) return lines;
+  for (const form of WRITTEN_FORMS)
+    if (form.last && form.detect && form.read && form.detect(source, options))
+      return form.read(source, options);
+  return lines;
 };
 
 /**
