@@ -119,12 +119,21 @@ export const launch = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 
-/** A new browser context signed in with `link`, on the page the link lands on. */
+/** A new browser context signed in with `link`, on the page the link lands on (no service worker unless asked). */
 export const signIn = async (
   browser: Browser,
   link: string,
+  /**
+   * Whether the app shell (the service worker) may run. Off by default: a page controlled by a
+   * service worker hides its requests from `page.route`, which other suites use.
+   */
+  serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    acceptDownloads: true,
+    serviceWorkers,
+  });
   // Under BIS_E2E_LOAD, waiting for an element stretches threefold, as the test time limits do.
   if (busyLoopsWanted(process.env.BIS_E2E_LOAD) > 0) context.setDefaultTimeout(90_000);
   const page = await context.newPage();

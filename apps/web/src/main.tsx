@@ -5,10 +5,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { registerShell } from './app/shell';
 import { setLocale } from './i18n';
 import './styles.css';
 
 setLocale(new URLSearchParams(window.location.search).get('lang') ?? 'en');
+registerShell();
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
