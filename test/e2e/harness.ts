@@ -38,7 +38,7 @@ const sourceKey = (): string => {
       if (e.name === 'node_modules' || e.name === 'dist') continue;
       const path = join(dir, e.name);
       if (e.isDirectory()) walk(path);
-      else if (/\.(tsx?|css|html|json)$/.test(e.name) && !e.name.includes('.test.')) {
+      else if (/\.(tsx?|js|css|html|json)$/.test(e.name) && !e.name.includes('.test.')) {
         hash.update(path);
         hash.update(readFileSync(path));
       }
