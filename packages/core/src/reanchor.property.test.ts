@@ -22,7 +22,7 @@ describe('reanchorProposals on random revisions', () => {
       it(`seed ${seed}, ${sameIds ? 'ids kept (a built revision)' : 'new ids (a separate import)'}`, () => {
         const r = rng(seed);
         const sentence = (n: number) =>
-          Array.from({ length: 12 }, () => VOCAB[Math.floor(r() * VOCAB.length)]).join(' ') + ` ${n}.`;
+          `${Array.from({ length: 12 }, () => VOCAB[Math.floor(r() * VOCAB.length)]).join(' ')} ${n}.`;
         const n = 20 + Math.floor(r() * 40);
         const old: BisDocument = {
           ...docOf(...Array.from({ length: n }, (_, i) => para(String(i + 1), sentence(i)))),

@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono';
 import { invalid } from './errors';
+import { readMultipart } from './multipart';
 import { ImportBody } from './schemas';
 import { check, jsonBody } from './validate';
 
@@ -39,23 +40,7 @@ export const readImport = async (c: Context): Promise<ImportInput> => {
     if (looksBinary(body.text)) throw invalid(BINARY_TEXT, 'body.text');
     return { ...body, docx: null };
   }
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw invalid('The upload could not be read as multipart/form-data.', 'body');
-  }
-  const fields: Record<string, unknown> = {};
-  let file: File | null = null;
-  for (const [key, v] of Object.entries(form)) {
-    if (Array.isArray(v)) throw invalid(`Send "${key}" once.`, `body.${key}`);
-    if (key === 'file') {
-      if (typeof v === 'string') throw invalid('"file" must be a file upload.', 'body.file');
-      file = v;
-    } else {
-      fields[key] = v === 'true' ? true : v === 'false' ? false : v;
-    }
-  }
+  const { fields, file } = await readMultipart(c);
   if (!file) return { ...check(ImportBody, fields, 'body'), docx: null };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (fields.fileName === undefined) fields.fileName = file.name;

@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono';
 import type { CreateProcessInput } from '../commands/processes';
-import { invalid } from './errors';
 import { isDocxUpload } from './import-body';
+import { readMultipart } from './multipart';
 import { CreateProcessBody, CreateProcessFields } from './schemas';
 import { check, jsonOrUpload } from './validate';
 
@@ -14,23 +14,7 @@ import { check, jsonOrUpload } from './validate';
 export const readCreateProcess = async (c: Context): Promise<CreateProcessInput> => {
   if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
     return jsonOrUpload(c, CreateProcessBody);
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw invalid('The upload could not be read as multipart/form-data.', 'body');
-  }
-  const fields: Record<string, unknown> = {};
-  let file: File | null = null;
-  for (const [key, v] of Object.entries(form)) {
-    if (Array.isArray(v)) throw invalid(`Send "${key}" once.`, `body.${key}`);
-    if (key === 'file') {
-      if (typeof v === 'string') throw invalid('"file" must be a file upload.', 'body.file');
-      file = v;
-    } else {
-      fields[key] = v === 'true' ? true : v === 'false' ? false : v;
-    }
-  }
+  const { fields, file } = await readMultipart(c);
   if (!file) return check(CreateProcessBody, fields, 'body');
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (fields.fileName === undefined) fields.fileName = file.name;

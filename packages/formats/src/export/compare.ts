@@ -1,5 +1,6 @@
 import { type BisDocument, type Paragraph, paragraphsOf } from '@bis/core';
 import { type DiffRun, diffWords } from '@bis/diff';
+import { increasing } from '../increasing';
 import { type AlignedGroup, alignTexts, SAME_PARAGRAPH, similarityOf, textsFor } from './align';
 
 /** How a paragraph's words changed between two versions of a text. */
@@ -50,27 +51,6 @@ const runsOf = (a: string, b: string): DiffRun[] => {
   if (a === '') return [{ op: 'insert', text: b }];
   if (b === '') return [{ op: 'delete', text: a }];
   return diffWords(a, b);
-};
-
-// Indices of a longest increasing subsequence of `values`.
-const increasing = (values: readonly number[]): Set<number> => {
-  const tails: number[] = [];
-  const prev = new Int32Array(values.length).fill(-1);
-  values.forEach((v, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((values[tails[mid] as number] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1] as number;
-    tails[lo] = i;
-  });
-  const out = new Set<number>();
-  for (let k = tails.length ? (tails[tails.length - 1] as number) : -1; k >= 0; k = prev[k] as number)
-    out.add(k);
-  return out;
 };
 
 /**

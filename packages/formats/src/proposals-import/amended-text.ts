@@ -30,6 +30,7 @@ import {
   type StakeholderGroup,
 } from '@bis/core';
 import { alignTexts } from '../export/align';
+import { increasing } from '../increasing';
 import { importText } from '../text-import/index';
 import { buildProposal, indexBase, type ProposalSpec, slug } from './build';
 import { normalizeLabel } from './reference';
@@ -95,27 +96,6 @@ const fullText = (p: Paragraph): string =>
 
 const same = (a: string, b: string): boolean =>
   a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
-
-// Indices (into `values`) of a longest increasing subsequence.
-const increasing = (values: readonly number[]): Set<number> => {
-  const tails: number[] = [];
-  const prev = new Int32Array(values.length).fill(-1);
-  values.forEach((v, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((values[tails[mid] as number] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1] as number;
-    tails[lo] = i;
-  });
-  const out = new Set<number>();
-  for (let k = tails.length ? (tails[tails.length - 1] as number) : -1; k >= 0; k = prev[k] as number)
-    out.add(k);
-  return out;
-};
 
 // The label for a paragraph placed at `k`: only the neighbours matter (a new label sorts between
 // them and differs from theirs), so a window around `k` spares parsing every label of a long text.
