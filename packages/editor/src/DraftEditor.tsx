@@ -15,6 +15,7 @@ import { editorKeymaps } from './keymap';
 import { labelPlugin, labelPluginKey } from './labels';
 import { createDraftSchema } from './schema';
 import { injectEditorCss } from './styles';
+import { textboxAttributes } from './textbox';
 import { refreshTrackedChanges, trackedChangesKey, trackedChangesPlugin } from './tracked-changes';
 
 /** Props of {@link DraftEditor}. */
@@ -71,13 +72,7 @@ export const DraftEditor = (props: DraftEditorProps) => {
     const v = new EditorView(el, {
       state,
       editable: () => live.current.editable !== false,
-      attributes: () => ({
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': live.current.ariaLabel,
-        'aria-readonly': live.current.editable === false ? 'true' : 'false',
-        ...(live.current.describedBy ? { 'aria-describedby': live.current.describedBy } : {}),
-      }),
+      attributes: () => textboxAttributes(live.current),
       // Called with the view as `this`, also from inside this constructor (y-prosemirror renders
       // the fragment while its plugin view starts), before `v` below is assigned.
       dispatchTransaction(this: EditorView, tr) {

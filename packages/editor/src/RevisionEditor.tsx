@@ -19,6 +19,7 @@ import { labelPlugin } from './labels';
 import { ownInsertionsPlugin } from './own-insertions';
 import { createSchema } from './schema';
 import { injectEditorCss } from './styles';
+import { textboxAttributes } from './textbox';
 
 // Enter and Shift-Enter are swallowed: a split paragraph would carry its id twice.
 const swallow: Command = () => true;
@@ -83,13 +84,7 @@ export const RevisionEditor = (props: RevisionEditorProps) => {
     const v = new EditorView(el, {
       state,
       editable: () => live.current.editable !== false,
-      attributes: () => ({
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': live.current.ariaLabel,
-        'aria-readonly': live.current.editable === false ? 'true' : 'false',
-        ...(live.current.describedBy ? { 'aria-describedby': live.current.describedBy } : {}),
-      }),
+      attributes: () => textboxAttributes(live.current),
       dispatchTransaction(this: EditorView, tr) {
         if (this.isDestroyed) return;
         this.updateState(this.state.apply(tr));
