@@ -396,31 +396,10 @@ export const readDocx = (bytes: Uint8Array, options: ReadDocxOptions = {}): Docx
   const blocks: (DocxParagraph | DocxTable)[] = [];
   readBlocks(body, ctx, blocks);
 
-  const footnotes = new Map<string, string>();
-  for (const [id, mark] of ctx.footnoteIds) {
-    const f = footnoteTexts.get(id);
-    if (!f) continue;
-    // The note's own reference mark is a footnoteRef run: it carries no text, so the text is
-    // what the note's paragraphs say, without deleted pieces.
-    const paras = childrenOf(f, 'w:p').map((p) =>
-      readParagraph(p, {
-        ...ctx,
-        footnoteIds: new Map(),
-        numbering: NO_LISTS,
-        oldNumbering: NO_LISTS,
-        openComments: new Set(),
-        moveRanges: new Map(),
-      })
-        .segments.filter((s) => s.op !== 'delete')
-        .map((s) => s.text)
-        .join(''),
-    );
-    footnotes.set(mark, paras.join(' ').replace(/\s+/g, ' ').trim());
-  }
-  const comments = new Map<string, DocxComment>();
-  const commentsRoot = part('word/comments.xml');
-  for (const c of commentsRoot ? childrenOf(commentsRoot, 'w:comment') : []) {
-    const text = childrenOf(c, 'w:p')
+  // What a footnote's or a comment's paragraphs say, without deleted pieces, on one line. (A
+  // note's own reference mark is a footnoteRef run: it carries no text.)
+  const noteText = (note: XmlElement): string =>
+    childrenOf(note, 'w:p')
       .map((p) =>
         readParagraph(p, {
           ...ctx,
@@ -437,6 +416,15 @@ export const readDocx = (bytes: Uint8Array, options: ReadDocxOptions = {}): Docx
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
+  const footnotes = new Map<string, string>();
+  for (const [id, mark] of ctx.footnoteIds) {
+    const f = footnoteTexts.get(id);
+    if (f) footnotes.set(mark, noteText(f));
+  }
+  const comments = new Map<string, DocxComment>();
+  const commentsRoot = part('word/comments.xml');
+  for (const c of commentsRoot ? childrenOf(commentsRoot, 'w:comment') : []) {
+    const text = noteText(c);
     comments.set(c.attrs['w:id'] ?? '', { ...revisionOf(c), text });
   }
   const core = part('docProps/core.xml');
