@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, type Json, startFixture } from './fixture.test-util';
+import { type Fixture, type Json, paragraphIds, startFixture } from './fixture.test-util';
 
 // A delegation sends back its copy of the whole zero draft with its changes made in place
 // (`23bis.`, "(former 20 amended)", a paragraph reworded, one dropped) and nothing saying
@@ -29,10 +29,7 @@ describe('importing an amended copy of the whole text over REST', () => {
 
   beforeAll(async () => {
     f = await startFixture({}, ZERO);
-    const doc = await f.ngo.call('GET', `${P()}/revisions/0/document`);
-    ids = Object.fromEntries(
-      (doc.json.blocks as Json[]).filter((b) => b.kind === 'paragraph').map((b) => [b.label, b.id]),
-    );
+    ids = await paragraphIds(f.ngo, f.pid);
   });
   afterAll(() => f.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, type Json, startFixture } from './fixture.test-util';
+import { type Fixture, type Json, paragraphIds, startFixture } from './fixture.test-util';
 
 // Kenya tables proposals against the zero draft; the chairs publish Rev.1 (a new paragraph 2, so
 // the old §2–3 become §3–4, and "mainly" added to the old §2). Publication carries Kenya's
@@ -9,10 +9,7 @@ let f: Fixture;
 let ids: Record<string, string>;
 beforeAll(async () => {
   f = await startFixture();
-  const doc = await f.admin.call('GET', `/api/processes/${f.pid}/revisions/0/document`);
-  ids = Object.fromEntries(
-    (doc.json.blocks as Json[]).filter((b) => b.kind === 'paragraph').map((b) => [b.label, b.id]),
-  );
+  ids = await paragraphIds(f.admin, f.pid);
 });
 afterAll(async () => {
   await f.close();

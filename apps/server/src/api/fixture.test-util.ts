@@ -212,3 +212,15 @@ export const stockClient = (serverUrl: string, docName: string, cookie: string |
   });
   return { doc, provider, closed, synced, stop: () => provider.destroy() };
 };
+
+/** The paragraph ids of a revision's text by label (`{ '12': 'p12', … }`), read through `caller`. */
+export const paragraphIds = async (
+  caller: Caller,
+  pid: string,
+  revision = 0,
+): Promise<Record<string, string>> => {
+  const doc = await caller.call('GET', `/api/processes/${pid}/revisions/${revision}/document`);
+  return Object.fromEntries(
+    (doc.json.blocks as Json[]).filter((b) => b.kind === 'paragraph').map((b) => [b.label, b.id]),
+  );
+};

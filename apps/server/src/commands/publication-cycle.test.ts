@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readCompilation } from '@bis/collab';
 import { EXPORT_FORMATS, EXPORT_VIEWS } from '@bis/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, type Json, startFixture } from '../api/fixture.test-util';
+import { type Fixture, type Json, paragraphIds, startFixture } from '../api/fixture.test-util';
 import { compilationDoc } from './yjs-docs';
 
 // Publication closes the cycle. Kenya tables against the zero draft: an amendment to §12, the
@@ -19,10 +19,7 @@ let f: Fixture;
 let ids: Record<string, string>;
 beforeAll(async () => {
   f = await startFixture({}, ZERO);
-  const doc = await f.admin.call('GET', `/api/processes/${f.pid}/revisions/0/document`);
-  ids = Object.fromEntries(
-    (doc.json.blocks as Json[]).filter((b) => b.kind === 'paragraph').map((b) => [b.label, b.id]),
-  );
+  ids = await paragraphIds(f.admin, f.pid);
 });
 afterAll(async () => {
   await f.close();

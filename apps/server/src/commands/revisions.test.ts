@@ -2,17 +2,14 @@ import { readDocument, textFragment } from '@bis/collab';
 import { paragraphsOf } from '@bis/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type Fixture, type Json, startFixture, stockClient } from '../api/fixture.test-util';
+import { type Fixture, type Json, paragraphIds, startFixture, stockClient } from '../api/fixture.test-util';
 import { nextDoc, revisionDoc } from './yjs-docs';
 
 let f: Fixture;
 let ids: Record<string, string>;
 beforeAll(async () => {
   f = await startFixture();
-  const doc = await f.admin.call('GET', `/api/processes/${f.pid}/revisions/0/document`);
-  ids = Object.fromEntries(
-    (doc.json.blocks as Json[]).filter((b) => b.kind === 'paragraph').map((b) => [b.label, b.id]),
-  );
+  ids = await paragraphIds(f.admin, f.pid);
 });
 afterAll(async () => {
   await f.close();
